@@ -1,0 +1,90 @@
+"""The `kiosk` command line: one argparse tree whose sub-commands live in small modules.
+
+Each module in COMMAND_MODULES exposes ``register(subparsers)`` and sets ``func`` on its parsers.
+A handler returns an exit code (int) or None for 0. Expected failures raise :class:`CliError`,
+which prints one plain line on stderr and exits with its code; nothing a person can cause ever
+ends in a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+COMMAND_MODULES = [
+    "kiosk.cli.db_cmd",
+    "kiosk.cli.catalog_cmd",
+    "kiosk.cli.due_date_cmd",
+    "kiosk.cli.demo_cmd",
+    "kiosk.cli.card_cmd",
+    "kiosk.cli.receipt_cmd",
+    "kiosk.cli.staff_cmd",
+    "kiosk.cli.dossier_cmd",
+    "kiosk.cli.report_cmd",
+    "kiosk.cli.run_cmd",
+]
+
+
+class CliError(Exception):
+    """An expected failure: message for stderr and an exit code."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, as argparse does, but no usage dump
+        self.exit(2, f"kiosk: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="kiosk", description="Kiosk for one-stop public-service reception")
+    parser.add_argument("--config", help="TOML configuration file (default: the platform config dir)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:  # that command group is not built yet
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        rc = args.func(args)
+    except CliError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("kiosk: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # last line of defence: one line, never a traceback
+        from kiosk.config import ConfigError
+
+        if isinstance(exc, ConfigError):
+            print(f"kiosk: configuration error: {exc}", file=sys.stderr)
+            return 2
+        logging.getLogger("kiosk").debug("unexpected error", exc_info=True)
+        print(f"kiosk: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    return 0 if rc is None else int(rc)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,220 @@
+"""Configuration: defaults that make `kiosk demo` work, overridden by a TOML file and KIOSK_* variables.
+
+Precedence (highest first): constructor arguments, environment (``KIOSK_…``; nested groups with ``__``,
+e.g. ``KIOSK_OFFICE_HOURS__MORNING_START=07:30``), the TOML file, defaults. The TOML file is the one given
+with ``--config`` / ``KIOSK_CONFIG``, else ``<platform config dir>/kiosk.toml`` when it exists.
+A bad value raises :class:`ConfigError` naming the setting.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import time
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import platformdirs
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+APP_NAME = "kiosk"
+AGENCY_CODE_RE = re.compile(r"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$")
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message names the setting."""
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_config_file() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "kiosk.toml"
+
+
+class OfficeHours(BaseModel):
+    morning_start: time = time(7, 0)
+    morning_end: time = time(11, 30)
+    afternoon_start: time = time(13, 30)
+    afternoon_end: time = time(17, 0)
+    # a same-day ("trong ngày") request received after this time is due the next working day
+    same_day_cutoff: time = time(15, 0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> OfficeHours:
+        seq = [self.morning_start, self.morning_end, self.afternoon_start, self.afternoon_end]
+        if any(a >= b for a, b in zip(seq, seq[1:], strict=False)):
+            raise ValueError("office hours must be increasing: morning_start < morning_end < afternoon_start < afternoon_end")
+        return self
+
+
+class PrinterSettings(BaseModel):
+    backend: Literal["pdf", "cups", "escpos"] = "pdf"
+    output_dir: Path | None = None  # pdf backend; default <data dir>/receipts
+    cups_queue: str | None = None
+    escpos_connection: str | None = None  # e.g. "usb:0x04b8:0x0202", "serial:/dev/ttyUSB0", "network:10.0.0.5"
+    escpos_profile: str = "TM-T88V"
+    receipt_copies: int = Field(default=2, ge=1, le=3)  # "liên" of Mẫu 01
+
+
+class BankSettings(BaseModel):
+    """The agency's account for VietQR fee payment."""
+
+    bin: str = "970415"  # demo value (VietinBank BIN); set the real one per agency
+    account: str = "113366668888"
+    account_name: str = "TRUNG TAM PHUC VU HANH CHINH CONG"
+
+    @field_validator("bin")
+    @classmethod
+    def _bin(cls, v: str) -> str:
+        if not re.fullmatch(r"\d{6}", v):
+            raise ValueError("bank BIN must be 6 digits")
+        return v
+
+
+class SmsSettings(BaseModel):
+    backend: Literal["demo", "http"] = "demo"
+    outbox_file: Path | None = None  # demo sink; default <data dir>/sms-outbox.jsonl
+    http_url: str | None = None
+    http_body_template: str = '{{"to": "{phone}", "text": "{text}"}}'
+    http_token: str | None = None
+    otp_ttl_s: int = 300
+    otp_max_sends_per_hour: int = 3
+    otp_max_wrong_tries: int = 5
+
+
+class CardSettings(BaseModel):
+    reader: str | None = None  # substring of the PC/SC reader name; None = first reader
+    trust_dir: Path | None = None  # CSCA certificates (PEM/DER) or ICAO master list
+    try_pace: bool = True
+    virtual_card: bool = False  # the project's emulated CCCD; refused in production
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="KIOSK_", env_nested_delimiter="__", extra="forbid", validate_default=True
+    )
+
+    environment: Literal["production", "demo", "test"] = "demo"
+    data_dir: Path = Field(default_factory=default_data_dir)
+    database_url: str | None = None  # default: sqlite file in data_dir
+    agency_code: str = "000.00.06.H56"
+    parent_body: str = "UBND TỈNH THANH HÓA"
+    unit_name: str = "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"
+    place_name: str = "Thanh Hóa"
+    kiosk_id: str = "KIOSK-01"
+    kiosk_name: str = "Ki-ốt số 1"
+    office_hours: OfficeHours = Field(default_factory=OfficeHours)
+    timezone: str = "Asia/Ho_Chi_Minh"
+    hotline: str = "1900 0000"
+    website: str = "https://dichvucong.gov.vn"
+    tracking_url_template: str = "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?mahs={code}"
+    idle_timeout_s: int = Field(default=120, ge=15, le=3600)
+    staff_session_timeout_s: int = Field(default=600, ge=60, le=86400)
+    printer: PrinterSettings = Field(default_factory=PrinterSettings)
+    bank: BankSettings = Field(default_factory=BankSettings)
+    sms: SmsSettings = Field(default_factory=SmsSettings)
+    card: CardSettings = Field(default_factory=CardSettings)
+    catalogue_file: Path | None = None  # default: the bundled catalogue
+    log_salt: str = "kiosk-demo-salt"  # for correlation hashes in logs; set per site
+
+    @field_validator("agency_code")
+    @classmethod
+    def _agency(cls, v: str) -> str:
+        if not AGENCY_CODE_RE.fullmatch(v):
+            raise ValueError("agency code must look like 000.00.06.H56 (QCVN 102:2016)")
+        return v
+
+    @field_validator("timezone")
+    @classmethod
+    def _tz(cls, v: str) -> str:
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {v!r}") from exc
+        return v
+
+    @field_validator("tracking_url_template")
+    @classmethod
+    def _tracking(cls, v: str) -> str:
+        if "{code}" not in v:
+            raise ValueError("tracking URL template must contain {code}")
+        return v
+
+    @model_validator(mode="after")
+    def _production_guard(self) -> Settings:
+        if self.environment == "production" and self.card.virtual_card:
+            raise ValueError("card.virtual_card cannot be enabled in a production configuration")
+        return self
+
+    # -- derived values -------------------------------------------------------------------------------
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def effective_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'kiosk.sqlite3'}"
+
+    def tracking_url(self, code: str) -> str:
+        return self.tracking_url_template.format(code=code)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        toml_path = _CONFIG_FILE_CONTEXT.get("path")
+        if toml_path is not None:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=toml_path))
+        return tuple(sources)
+
+
+_CONFIG_FILE_CONTEXT: dict[str, Path | None] = {"path": None}
+
+
+def _format_validation_error(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        loc = ".".join(str(p) for p in err.get("loc", ())) or "settings"
+        msg = err.get("msg", "invalid value").removeprefix("Value error, ")
+        parts.append(f"{loc}: {msg}")
+    return "; ".join(parts)
+
+
+def load_settings(config_file: str | Path | None = None, **overrides: object) -> Settings:
+    """Build the settings, raising ConfigError with the setting's name when a value is bad."""
+    path: Path | None = None
+    if config_file is None:
+        config_file = os.environ.get("KIOSK_CONFIG")
+    if config_file is not None:
+        path = Path(config_file)
+        if not path.is_file():
+            raise ConfigError(f"config file {path} does not exist")
+    elif default_config_file().is_file():
+        path = default_config_file()
+    _CONFIG_FILE_CONTEXT["path"] = path
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        raise ConfigError(_format_validation_error(exc)) from None
+    except ValueError as exc:  # e.g. malformed TOML
+        where = f" in {path}" if path else ""
+        raise ConfigError(f"cannot read configuration{where}: {exc}") from None
+    finally:
+        _CONFIG_FILE_CONTEXT["path"] = None
