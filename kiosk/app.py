@@ -1,0 +1,76 @@
+"""The composition root: the one place that reads configuration, opens the database, picks real or simulated
+devices and builds the services. The CLI, the kiosk UI and the counter console all start here."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk.config import Settings, load_settings
+from kiosk.core.calendar import OfficeHours, WorkCalendar
+from kiosk.core.clock import Clock, SystemClock
+from kiosk.core.dossiers import DossierService
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class App:
+    settings: Settings
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    clock: Clock = field(default_factory=SystemClock)
+
+    @cached_property
+    def calendar(self) -> WorkCalendar:
+        return WorkCalendar(hours=OfficeHours.from_settings(self.settings.office_hours), tz=self.settings.tz)
+
+    @cached_property
+    def catalogue(self) -> Any:
+        from kiosk.core.catalogue import load_configured_catalogue
+
+        return load_configured_catalogue(self.settings)
+
+    @cached_property
+    def dossiers(self) -> DossierService:
+        return DossierService(
+            self.session_factory,
+            agency_code=self.settings.agency_code,
+            calendar=self.calendar,
+            clock=self.clock,
+            log_salt=self.settings.log_salt,
+        )
+
+    def sync_catalogue(self) -> None:
+        from kiosk.models.catalogue_store import sync_catalogue
+        from kiosk.models.database import session_scope
+
+        with session_scope(self.session_factory) as s:
+            sync_catalogue(s, self.catalogue)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def build_app(
+    settings: Settings | None = None,
+    *,
+    config_file: str | None = None,
+    clock: Clock | None = None,
+    migrate: bool = True,
+    sync_catalogue: bool = True,
+) -> App:
+    from kiosk.models.database import open_database
+
+    settings = settings or load_settings(config_file)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine, factory = open_database(settings.effective_database_url, migrate=migrate)
+    app = App(settings=settings, engine=engine, session_factory=factory, clock=clock or SystemClock())
+    if sync_catalogue:
+        app.sync_catalogue()
+    return app

@@ -1,0 +1,286 @@
+"""Submitting dossiers: the one path every channel (kiosk, assisted kiosk, counter, online, post) goes through.
+
+A submission upserts the applicant (identity = the 12-digit ID from the chip), allocates the dossier code in
+the same transaction as the insert, records history and audit, and computes the clocks: an electronic
+dossier waits for acceptance within 8 working hours (status 1); a counter dossier is accepted at once
+(status 2) and its due date runs from now.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import IntEnum
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk.core.audit import citizen_hash, record_audit
+from kiosk.core.calendar import WorkCalendar
+from kiosk.core.clock import Clock, SystemClock
+from kiosk.core.identity import parse_id_number
+from kiosk.core.timelimits import TimeLimit
+from kiosk.models.database import session_scope
+from kiosk.models.sequences import allocate_code
+from kiosk.models.tables import Citizen, Dossier, DossierDocument, DossierEvent, Procedure
+
+
+class Status(IntEnum):
+    """DVCQG TrangThaiHoSo (domain.md §5)."""
+
+    NEW = 1  # Mới đăng ký - waiting for acceptance
+    ACCEPTED = 2  # Được tiếp nhận
+    REFUSED = 3  # Không được tiếp nhận
+    IN_PROGRESS = 4  # Đang xử lý
+    SUPPLEMENT = 5  # Yêu cầu bổ sung giấy tờ
+    FINANCIAL = 6  # Yêu cầu thực hiện nghĩa vụ tài chính
+    WITHDRAWAL = 7  # Công dân yêu cầu rút hồ sơ
+    STOPPED = 8  # Dừng xử lý
+    PROCESSED = 9  # Đã xử lý xong
+    RETURNED = 10  # Đã trả kết quả
+
+
+STATUS_LABELS_VI = {
+    1: "Mới đăng ký (chờ tiếp nhận)",
+    2: "Được tiếp nhận",
+    3: "Không được tiếp nhận",
+    4: "Đang xử lý",
+    5: "Yêu cầu bổ sung giấy tờ",
+    6: "Yêu cầu thực hiện nghĩa vụ tài chính",
+    7: "Công dân yêu cầu rút hồ sơ",
+    8: "Dừng xử lý",
+    9: "Đã xử lý xong",
+    10: "Đã trả kết quả",
+}
+STATUS_LABELS_EN = {
+    1: "Submitted (waiting for acceptance)",
+    2: "Accepted",
+    3: "Refused",
+    4: "In progress",
+    5: "Supplement requested",
+    6: "Waiting for fee payment",
+    7: "Withdrawal requested",
+    8: "Stopped",
+    9: "Result ready",
+    10: "Result delivered",
+}
+
+CHANNELS = ("counter", "kiosk", "kiosk_assisted", "online", "postal")
+ELECTRONIC_CHANNELS = ("kiosk", "kiosk_assisted", "online")  # count as online for QĐ 766 3.3
+DELIVERY_CHOICES = ("counter", "postal", "online")
+ACCEPT_WINDOW_HOURS = 8
+
+
+class SubmissionError(ValueError):
+    def __init__(self, vi: str, en: str) -> None:
+        super().__init__(en)
+        self.vi, self.en = vi, en
+
+
+@dataclass
+class PersonData:
+    id_number: str
+    full_name: str
+    date_of_birth: date | None = None
+    sex: str | None = None
+    place_of_origin: str | None = None
+    place_of_residence: str | None = None
+    current_address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+
+
+@dataclass
+class DocumentInput:
+    name: str
+    originals: int = 0
+    certified_copies: int = 0
+    photocopies: int = 0
+    scanned_pages: int = 0
+    scan_path: str | None = None
+    digitised_state: int = 0  # 0 none, 1 digitised, 2 reused from a dossier, 3 reused from a result
+
+
+@dataclass
+class Submission:
+    procedure_code: str
+    applicant: PersonData
+    channel: str = "kiosk"
+    form_data: dict[str, Any] = field(default_factory=dict)
+    documents: list[DocumentInput] = field(default_factory=list)
+    submitter: PersonData | None = None
+    kiosk_id: str | None = None
+    assisted_by_staff_id: int | None = None
+    delivery: str = "counter"
+    delivery_address: str | None = None
+    sets_count: int = 1
+    reused: bool = False
+
+
+@dataclass(frozen=True)
+class SubmittedDossier:
+    id: int
+    code: str
+    status: int
+    submitted_at: datetime
+    accept_deadline: datetime | None
+    due_at: datetime | None
+    expected_due_at: datetime | None  # if accepted at submission time (informational)
+    fee: int
+
+
+def procedure_limit(proc: Procedure | Dossier) -> TimeLimit:
+    return TimeLimit(proc.time_limit_kind, proc.time_limit_amount)  # type: ignore[arg-type]
+
+
+def find_procedure(session: Session, code: str, on: date) -> Procedure:
+    rows = session.scalars(select(Procedure).where(Procedure.code == code)).all()
+    live = [
+        p for p in rows if p.effective_from <= on and (p.effective_to is None or on < p.effective_to)
+    ]
+    if not live:
+        raise SubmissionError(
+            f"Không tìm thấy thủ tục {code} đang có hiệu lực.", f"No procedure {code} in effect on {on:%d/%m/%Y}."
+        )
+    return max(live, key=lambda p: p.effective_from)
+
+
+def upsert_citizen(session: Session, person: PersonData, now: datetime) -> Citizen:
+    info = parse_id_number(person.id_number, person.date_of_birth)
+    citizen = session.scalar(select(Citizen).where(Citizen.id_number == info.number))
+    if citizen is None:
+        citizen = Citizen(id_number=info.number, full_name=person.full_name, created_at=now, updated_at=now)
+        session.add(citizen)
+    for attr in (
+        "full_name", "date_of_birth", "sex", "place_of_origin", "place_of_residence", "current_address",
+        "phone", "email",
+    ):
+        value = getattr(person, attr)
+        if value not in (None, ""):
+            setattr(citizen, attr, value)
+    citizen.updated_at = now
+    session.flush()
+    return citizen
+
+
+class DossierService:
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        *,
+        agency_code: str,
+        calendar: WorkCalendar,
+        clock: Clock | None = None,
+        log_salt: str = "",
+    ) -> None:
+        self.session_factory = session_factory
+        self.agency_code = agency_code
+        self.calendar = calendar
+        self.clock = clock or SystemClock()
+        self.log_salt = log_salt
+
+    def submit(self, sub: Submission) -> SubmittedDossier:
+        if sub.channel not in CHANNELS:
+            raise SubmissionError("Kênh nộp không hợp lệ.", f"unknown channel {sub.channel!r}")
+        if sub.delivery not in DELIVERY_CHOICES:
+            raise SubmissionError("Cách nhận kết quả không hợp lệ.", f"unknown delivery {sub.delivery!r}")
+        if sub.delivery == "postal" and not (sub.delivery_address or "").strip():
+            raise SubmissionError(
+                "Vui lòng nhập địa chỉ nhận kết quả qua bưu điện.", "Please give the address for postal delivery."
+            )
+        now = self.clock.now()
+        local_day = self.calendar.local(now).date()
+        with session_scope(self.session_factory) as s:
+            proc = find_procedure(s, sub.procedure_code, local_day)
+            applicant = upsert_citizen(s, sub.applicant, now)
+            submitter = None
+            if sub.submitter and sub.submitter.id_number != sub.applicant.id_number:
+                submitter = upsert_citizen(s, sub.submitter, now)
+            limit = procedure_limit(proc)
+            electronic = sub.channel in ELECTRONIC_CHANNELS
+            fee = proc.fee_online if electronic else proc.fee_counter
+            code = allocate_code(s, self.agency_code, local_day)
+            expected = self.calendar.due_date(now, limit).due
+            d = Dossier(
+                code=code,
+                agency_code=self.agency_code,
+                procedure_id=proc.id,
+                procedure_code=proc.code,
+                procedure_version=proc.version,
+                field=proc.field,
+                applicant_id=applicant.id,
+                submitter_id=submitter.id if submitter else None,
+                channel=sub.channel,
+                kiosk_id=sub.kiosk_id,
+                assisted_by_staff_id=sub.assisted_by_staff_id,
+                status=Status.NEW if electronic or sub.channel == "postal" else Status.ACCEPTED,
+                submitted_at=now,
+                accept_deadline=self.calendar.accept_deadline(now, ACCEPT_WINDOW_HOURS) if electronic else None,
+                received_at=None if electronic else now,
+                due_at=None if electronic else expected,
+                original_due_at=None if electronic else expected,
+                time_limit_kind=limit.kind,
+                time_limit_amount=limit.amount,
+                fee=fee,
+                payment_state="unpaid" if fee > 0 else "none",
+                delivery=sub.delivery,
+                delivery_address=sub.delivery_address,
+                sync_state="pending",
+                digitised=bool(sub.documents) and all(doc.scanned_pages > 0 or doc.digitised_state for doc in sub.documents),
+                reused=sub.reused or any(doc.digitised_state in (2, 3) for doc in sub.documents),
+                sets_count=sub.sets_count,
+                form_data=dict(sub.form_data),
+                created_at=now,
+                updated_at=now,
+            )
+            for i, doc in enumerate(sub.documents):
+                d.documents.append(
+                    DossierDocument(
+                        position=i,
+                        name=doc.name,
+                        originals=doc.originals,
+                        certified_copies=doc.certified_copies,
+                        photocopies=doc.photocopies,
+                        scanned_pages=doc.scanned_pages,
+                        scan_path=doc.scan_path,
+                        digitised_state=doc.digitised_state or (1 if doc.scanned_pages else 0),
+                    )
+                )
+            d.events.append(
+                DossierEvent(
+                    at=now,
+                    action="submit",
+                    status_from=None,
+                    status_to=int(d.status),
+                    staff_id=sub.assisted_by_staff_id,
+                    on_behalf_of_citizen_id=applicant.id if sub.assisted_by_staff_id else None,
+                    details={"channel": sub.channel, "kiosk_id": sub.kiosk_id},
+                )
+            )
+            s.add(d)
+            s.flush()
+            record_audit(
+                s,
+                at=now,
+                action="dossier.submit",
+                actor_type="staff" if sub.assisted_by_staff_id else "citizen",
+                staff_id=sub.assisted_by_staff_id,
+                citizen_hash_value=citizen_hash(applicant.id_number, self.log_salt),
+                dossier_code=code,
+                kiosk_id=sub.kiosk_id,
+                details={"channel": sub.channel, "procedure": proc.code},
+            )
+            return SubmittedDossier(
+                id=d.id,
+                code=code,
+                status=int(d.status),
+                submitted_at=now,
+                accept_deadline=d.accept_deadline,
+                due_at=d.due_at,
+                expected_due_at=expected,
+                fee=fee,
+            )
+
+    def get(self, session: Session, code: str) -> Dossier | None:
+        return session.scalar(select(Dossier).where(Dossier.code == code.strip()))
