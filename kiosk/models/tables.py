@@ -296,3 +296,38 @@ class PrintJob(Base):
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
     attempts: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class HelpRequest(Base):
+    """A citizen pressed "call staff" at a kiosk; the counter console shows it until someone takes it."""
+
+    __tablename__ = "help_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kiosk_id: Mapped[str] = mapped_column(String(40))
+    kiosk_name: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(index=True)
+    state: Mapped[str] = mapped_column(String(20), default="open")  # open | taken | closed
+    taken_by_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    taken_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+
+
+class OutboxEvent(Base):
+    """Transactional outbox towards the provincial one-stop system / national portal.
+
+    Written in the same transaction as the dossier change; a sender delivers it with back-off. ``event_id`` is
+    the idempotency key the remote side sees."""
+
+    __tablename__ = "outbox_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(64), unique=True)
+    dossier_code: Mapped[str] = mapped_column(String(40), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime]
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(index=True)
+    sent_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)

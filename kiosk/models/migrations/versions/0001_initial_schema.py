@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 15:36:57.941350
+Create Date: 2026-11-25 15:40:46.954184
 """
 
 from __future__ import annotations
@@ -56,6 +56,24 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('otp_challenges', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_otp_challenges_phone'), ['phone'], unique=False)
+
+    op.create_table('outbox_events',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('event_id', sa.String(length=64), nullable=False),
+    sa.Column('dossier_code', sa.String(length=40), nullable=False),
+    sa.Column('kind', sa.String(length=40), nullable=False),
+    sa.Column('payload', sa.JSON(), nullable=False),
+    sa.Column('created_at', kiosk.models.types.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('next_attempt_at', kiosk.models.types.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('sent_at', kiosk.models.types.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('last_error', sa.Text(), nullable=True),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('event_id')
+    )
+    with op.batch_alter_table('outbox_events', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_outbox_events_dossier_code'), ['dossier_code'], unique=False)
+        batch_op.create_index(batch_op.f('ix_outbox_events_next_attempt_at'), ['next_attempt_at'], unique=False)
 
     op.create_table('print_jobs',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -192,6 +210,21 @@ def upgrade() -> None:
         batch_op.create_index('ix_dossiers_received', ['received_at'], unique=False)
         batch_op.create_index('ix_dossiers_status_received', ['status', 'received_at'], unique=False)
 
+    op.create_table('help_requests',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('kiosk_id', sa.String(length=40), nullable=False),
+    sa.Column('kiosk_name', sa.String(length=100), nullable=False),
+    sa.Column('created_at', kiosk.models.types.UtcDateTime(timezone=True), nullable=False),
+    sa.Column('state', sa.String(length=20), nullable=False),
+    sa.Column('taken_by_staff_id', sa.Integer(), nullable=True),
+    sa.Column('taken_at', kiosk.models.types.UtcDateTime(timezone=True), nullable=True),
+    sa.Column('closed_at', kiosk.models.types.UtcDateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['taken_by_staff_id'], ['staff_users.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('help_requests', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_help_requests_created_at'), ['created_at'], unique=False)
+
     op.create_table('consents',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('account_id', sa.Integer(), nullable=False),
@@ -302,6 +335,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_consents_account_id'))
 
     op.drop_table('consents')
+    with op.batch_alter_table('help_requests', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_help_requests_created_at'))
+
+    op.drop_table('help_requests')
     with op.batch_alter_table('dossiers', schema=None) as batch_op:
         batch_op.drop_index('ix_dossiers_status_received')
         batch_op.drop_index('ix_dossiers_received')
@@ -324,6 +361,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_print_jobs_dossier_code'))
 
     op.drop_table('print_jobs')
+    with op.batch_alter_table('outbox_events', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_outbox_events_next_attempt_at'))
+        batch_op.drop_index(batch_op.f('ix_outbox_events_dossier_code'))
+
+    op.drop_table('outbox_events')
     with op.batch_alter_table('otp_challenges', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_otp_challenges_phone'))
 
