@@ -53,4 +53,8 @@ def parse_code(text: str) -> DossierCode:
 
 
 def looks_like_code(text: str) -> bool:
-    return bool(CODE_RE.fullmatch(text.strip()))
+    try:
+        parse_code(text)
+    except DossierCodeError:
+        return False
+    return True
