@@ -1,0 +1,88 @@
+"""Sample dossiers for the printing tests: ORM rows written straight into a temporary SQLite database."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from kiosk.config import Settings, load_settings
+from kiosk.models.database import open_database, session_scope
+from kiosk.models.tables import Citizen, Dossier, DossierDocument, DossierEvent, Procedure, StaffUser
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+ACCEPTED = "000.00.06.H56-261125-0007"
+PENDING = "000.00.06.H56-261125-0008"
+NAME = "Nguyễn Thị Hường"
+STAFF = "Trần Văn Đức"
+PROCEDURE = "Đăng ký thường trú"
+SUPPLEMENT_REASON = "Hợp đồng thuê nhà chưa được công chứng, chứng thực theo quy định"
+REFUSAL_REASON = "Thủ tục thuộc thẩm quyền của Công an tỉnh, không thuộc phạm vi tiếp nhận của xã"
+APOLOGY_REASON = "Cần xác minh thêm thông tin về chỗ ở hợp pháp với cơ quan liên quan"
+NEW_DUE = datetime(2026, 12, 8, 16, 0, tzinfo=VN)
+
+
+def make_settings(tmp_path: Path, **overrides: object) -> Settings:
+    return load_settings(
+        None,
+        environment="test",
+        data_dir=tmp_path / "data",
+        database_url=f"sqlite:///{tmp_path / 'x.sqlite3'}",
+        hotline="0237 3900 900",
+        **overrides,
+    )
+
+
+def populate(settings: Settings) -> None:
+    _, factory = open_database(settings.effective_database_url)
+    now = datetime(2026, 11, 25, 7, 35, tzinfo=UTC)  # 14:35 in Hà Nội time
+    with session_scope(factory) as s:
+        proc = Procedure(
+            code="1.004222", version="2026.1", name=PROCEDURE, field="Cư trú", level="toan_trinh",
+            effective_from=date(2025, 7, 1), time_limit_kind="working_days", time_limit_amount=7,
+            fee_counter=20000, fee_online=10000, definition={}, imported_at=now,
+        )
+        citizen = Citizen(
+            id_number="038190000123", full_name=NAME, current_address="Số 12 đường Lê Lợi, phường Hạc Thành, tỉnh Thanh Hóa",
+            phone="0912345678", email="huong@example.vn", created_at=now, updated_at=now,
+        )
+        staff = StaffUser(username="duc", full_name=STAFF, role="officer", pin_hash="x", created_at=now)
+        s.add_all([proc, citizen, staff])
+        s.flush()
+        common = dict(
+            agency_code="000.00.06.H56", procedure_id=proc.id, procedure_code=proc.code,
+            procedure_version=proc.version, field=proc.field, applicant_id=citizen.id,
+            time_limit_kind="working_days", time_limit_amount=7, created_at=now, updated_at=now,
+        )
+        accepted = Dossier(
+            code=ACCEPTED, channel="counter", status=2, submitted_at=now, received_at=now,
+            due_at=datetime(2026, 12, 4, 16, 0, tzinfo=VN), fee=20000, payment_state="paid_counter",
+            delivery="counter", sets_count=1, **common,
+        )
+        accepted.documents = [
+            DossierDocument(position=1, name="Tờ khai thay đổi thông tin cư trú (Mẫu CT01)", originals=1),
+            DossierDocument(position=2, name="Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp (hợp đồng thuê nhà)", certified_copies=1, photocopies=1),
+            DossierDocument(position=3, name="Văn bản đồng ý của chủ hộ", originals=1),
+        ]
+        accepted.events = [
+            DossierEvent(at=now, action="accept", status_from=1, status_to=2, staff_id=staff.id, details={}),
+            DossierEvent(at=now + timedelta(hours=1), action="supplement", staff_id=staff.id, details={
+                "items": [{"name": "Hợp đồng thuê nhà", "reason": SUPPLEMENT_REASON},
+                          {"name": "Văn bản đồng ý của chủ hộ", "reason": "Thiếu chữ ký của chủ hộ"}],
+                "guidance": "Bổ sung bản sao có chứng thực hợp đồng thuê nhà và văn bản đồng ý có chữ ký của chủ hộ.",
+            }),
+            DossierEvent(at=now + timedelta(hours=2), action="refuse", staff_id=staff.id, details={"reason": REFUSAL_REASON}),
+            DossierEvent(at=now + timedelta(hours=3), action="apologize", staff_id=staff.id,
+                         details={"reason": APOLOGY_REASON, "new_due": NEW_DUE.isoformat()}),
+        ]
+        pending = Dossier(
+            code=PENDING, channel="kiosk", kiosk_id="KIOSK-01", status=1, submitted_at=now,
+            accept_deadline=now + timedelta(days=1), fee=20000, payment_state="unpaid", **common,
+        )
+        s.add_all([accepted, pending])
+
+
+def sample_db(tmp_path: Path, **overrides: object) -> Settings:
+    settings = make_settings(tmp_path, **overrides)
+    populate(settings)
+    return settings
