@@ -46,6 +46,18 @@ class App:
             log_salt=self.settings.log_salt,
         )
 
+    @cached_property
+    def staff(self) -> Any:
+        from kiosk.core.staff import StaffService
+
+        return StaffService(self.session_factory, self.clock, badge_key=self.settings.log_salt, tz=self.settings.tz)
+
+    @cached_property
+    def actions(self) -> Any:
+        from kiosk.core.dossier_actions import DossierActions
+
+        return DossierActions(self.session_factory, self.calendar, self.clock, self.settings.log_salt)
+
     def sync_catalogue(self) -> None:
         from kiosk.models.catalogue_store import sync_catalogue
         from kiosk.models.database import session_scope
