@@ -1,0 +1,268 @@
+"""SQL building blocks for the supervisor report: each metric is one boolean condition, written once.
+
+Why a separate module: every figure on the report must be explainable by the list of dossiers behind it
+(the drill-down). Writing each metric as a single SQLAlchemy condition lets the same expression feed both
+``SUM(CASE WHEN cond THEN 1 ELSE 0 END)`` in an aggregate query and ``SELECT code … WHERE cond`` in the
+drill-down, so the two can never disagree.
+
+Dialect neutrality: period boundaries are computed in Python as aware instants and compared with ranges
+(indexes work, no per-row conversion). The only place SQL needs a *local calendar date* is the DVCQG
+early / on time / late comparison and the per-day chart; :class:`local_date` hides the per-dialect form
+(PostgreSQL ``timezone()``, SQLite ``date(…, '+N seconds')``) behind one construct.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, and_, literal_column, not_, or_, true
+from sqlalchemy.exc import CompileError
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.types import Date, Float
+
+from kiosk.core.dossiers import ELECTRONIC_CHANNELS, Status
+from kiosk.models.tables import Dossier, DossierEvent, KioskSession
+
+_TZ_NAME_RE = re.compile(r"^[A-Za-z0-9_+\-/]+$")
+
+# Dossiers waiting for the citizen (supplement, fee) do not run the processing clock ("tạm dừng", S1).
+PAUSED_STATUSES = (int(Status.SUPPLEMENT), int(Status.FINANCIAL))
+RESULT_STATUSES = (int(Status.PROCESSED), int(Status.RETURNED))
+# Event names used by the staff actions (document_builder reads the same names) plus status fallbacks.
+ACCEPT_ACTIONS = ("accept", "receive")
+SUPPLEMENT_ACTIONS = ("supplement",)
+REFUSE_ACTIONS = ("refuse",)
+APOLOGY_ACTIONS = ("apologize", "apology")
+
+
+# -- dialect helpers ---------------------------------------------------------------------------------------
+class local_date(FunctionElement[object]):  # noqa: N801 - reads like an SQL function
+    """The office-local calendar date of a UTC timestamp column.
+
+    ``local_date(col, tz, ref)``: on PostgreSQL ``CAST(timezone('Asia/Ho_Chi_Minh', col) AS DATE)``; on SQLite
+    ``date(col, '+25200 seconds')`` with the zone's offset at ``ref`` (Vietnam has had no daylight saving
+    since 1975, so one offset is exact). Both arguments are rendered as literals, not bound parameters, so
+    the same expression may appear in SELECT and GROUP BY on PostgreSQL."""
+
+    type = Date()
+    inherit_cache = True
+    name = "local_date"
+
+    def __init__(self, col: ColumnElement[datetime] | object, tz: ZoneInfo, ref: datetime) -> None:
+        key = tz.key
+        if not _TZ_NAME_RE.fullmatch(key):
+            raise ValueError(f"unexpected time-zone name {key!r}")
+        offset = ref.astimezone(tz).utcoffset()
+        seconds = int(offset.total_seconds()) if offset is not None else 0
+        super().__init__(col, literal_column(f"'{key}'"), literal_column(f"'{seconds:+d} seconds'"))
+
+
+@compiles(local_date, "postgresql")
+def _local_date_pg(element: local_date, compiler: object, **kw: object) -> str:
+    col, tz, _ = list(element.clauses)
+    return f"CAST(timezone({compiler.process(tz, **kw)}, {compiler.process(col, **kw)}) AS DATE)"  # type: ignore[attr-defined]
+
+
+@compiles(local_date, "sqlite")
+def _local_date_sqlite(element: local_date, compiler: object, **kw: object) -> str:
+    col, _, shift = list(element.clauses)
+    return f"date({compiler.process(col, **kw)}, {compiler.process(shift, **kw)})"  # type: ignore[attr-defined]
+
+
+@compiles(local_date)
+def _local_date_other(element: local_date, compiler: object, **kw: object) -> str:
+    raise CompileError("local_date() is implemented for SQLite and PostgreSQL only")
+
+
+class epoch_seconds(FunctionElement[float]):  # noqa: N801
+    """Seconds since 1970 of a UTC timestamp column (for durations and medians in SQL)."""
+
+    type = Float()
+    inherit_cache = True
+    name = "epoch_seconds"
+
+
+@compiles(epoch_seconds, "postgresql")
+def _epoch_pg(element: epoch_seconds, compiler: object, **kw: object) -> str:
+    return f"EXTRACT(EPOCH FROM {compiler.process(element.clauses, **kw)})"  # type: ignore[attr-defined]
+
+
+@compiles(epoch_seconds, "sqlite")
+def _epoch_sqlite(element: epoch_seconds, compiler: object, **kw: object) -> str:
+    return f"((julianday({compiler.process(element.clauses, **kw)}) - 2440587.5) * 86400.0)"  # type: ignore[attr-defined]
+
+
+@compiles(epoch_seconds)
+def _epoch_other(element: epoch_seconds, compiler: object, **kw: object) -> str:
+    raise CompileError("epoch_seconds() is implemented for SQLite and PostgreSQL only")
+
+
+# -- the instants a report is computed against ------------------------------------------------------------
+@dataclass(frozen=True)
+class Bounds:
+    """Aware instants for one report.
+
+    ``start``/``end``: the period [start, end) from local midnight to local midnight.
+    ``as_of``: the instant the in-progress side is measured at (the period end, or now if earlier).
+    ``ref_day_start``/``ref_day_end``: the local day that "today" means for due_today / overdue.
+    ``soon_limit``: as_of + one working day (8 working hours), for "sắp trễ"."""
+
+    start: datetime
+    end: datetime
+    as_of: datetime
+    ref_day_start: datetime
+    ref_day_end: datetime
+    soon_limit: datetime
+    tz: ZoneInfo
+
+
+@dataclass(frozen=True)
+class ReportFilters:
+    """Optional narrowing: branch (agency code), kiosk, field (lĩnh vực) and procedure code."""
+
+    agency_code: str | None = None
+    kiosk_id: str | None = None
+    field: str | None = None
+    procedure_code: str | None = None
+
+    def dossier_condition(self) -> ColumnElement[bool]:
+        parts: list[ColumnElement[bool]] = []
+        if self.agency_code:
+            parts.append(Dossier.agency_code == self.agency_code)
+        if self.kiosk_id:
+            parts.append(Dossier.kiosk_id == self.kiosk_id)
+        if self.field:
+            parts.append(Dossier.field == self.field)
+        if self.procedure_code:
+            parts.append(Dossier.procedure_code == self.procedure_code)
+        return and_(true(), *parts)
+
+    def session_condition(self) -> ColumnElement[bool]:
+        # Kiosk sessions belong to a kiosk, not to a branch/field/procedure (an abandoned session has no dossier).
+        return KioskSession.kiosk_id == self.kiosk_id if self.kiosk_id else true()
+
+    def as_json(self) -> dict[str, str | None]:
+        return {
+            "agency_code": self.agency_code,
+            "kiosk_id": self.kiosk_id,
+            "field": self.field,
+            "procedure_code": self.procedure_code,
+        }
+
+
+def _in(col: ColumnElement[datetime] | object, start: datetime, end: datetime) -> ColumnElement[bool]:
+    return and_(col >= start, col < end)  # type: ignore[operator]
+
+
+def _at_or_before(col: object, t: datetime) -> ColumnElement[bool]:
+    """NULL-safe ``col <= t`` (false when the column is NULL), so it can be negated."""
+    return and_(col.isnot(None), col <= t)  # type: ignore[attr-defined,operator]
+
+
+# -- base row sets -----------------------------------------------------------------------------------------
+def base_sets(b: Bounds) -> dict[str, ColumnElement[bool]]:
+    """The row sets the metrics are drawn from (each gets one aggregate query)."""
+    electronic = Dossier.channel.in_(ELECTRONIC_CHANNELS)
+    answered = or_(
+        _at_or_before(Dossier.received_at, b.as_of),
+        _at_or_before(Dossier.finished_at, b.as_of),
+        _at_or_before(Dossier.supplement_requested_at, b.as_of),
+    )
+    has_answer_time = or_(
+        Dossier.received_at.isnot(None), Dossier.finished_at.isnot(None), Dossier.supplement_requested_at.isnot(None)
+    )
+    return {
+        # accepted (tiếp nhận, the receipt) in the period: the DVCQG "received" figure
+        "received": _in(Dossier.received_at, b.start, b.end),
+        # arrived in the period by any channel, accepted or not yet
+        "submitted": _in(Dossier.submitted_at, b.start, b.end),
+        # handled dossiers whose processing ended in the period
+        "finished": and_(Dossier.received_at.isnot(None), _in(Dossier.finished_at, b.start, b.end)),
+        # received by as_of and not finished by then; the clock is paused while waiting for the citizen
+        "in_progress": and_(
+            _at_or_before(Dossier.received_at, b.as_of),
+            or_(Dossier.finished_at.is_(None), Dossier.finished_at > b.as_of),
+            Dossier.status.not_in(PAUSED_STATUSES),
+        ),
+        # electronic dossiers whose 8-working-hour acceptance window had run out at as_of with no answer
+        "pending": and_(
+            electronic,
+            Dossier.submitted_at <= b.as_of,
+            _at_or_before(Dossier.accept_deadline, b.as_of),
+            not_(answered),
+            or_(Dossier.status == int(Status.NEW), has_answer_time),
+        ),
+    }
+
+
+def dossier_metrics(b: Bounds) -> dict[str, tuple[str, ColumnElement[bool]]]:
+    """metric key → (base set, condition within that set)."""
+    electronic = Dossier.channel.in_(ELECTRONIC_CHANNELS)
+    fin_day, due_day = local_date(Dossier.finished_at, b.tz, b.start), local_date(Dossier.due_at, b.tz, b.start)
+    has_due = Dossier.due_at.isnot(None)
+    fee_bearing = and_(Dossier.fee > 0, Dossier.payment_state != "waived")
+    rated = Dossier.rating.isnot(None)
+    m: dict[str, tuple[str, ColumnElement[bool]]] = {
+        "received_total": ("received", true()),
+        "online_received": ("received", electronic),
+        "fee_bearing": ("received", fee_bearing),
+        "paid_online": ("received", and_(fee_bearing, Dossier.payment_state == "paid_online")),
+        "digitised": ("received", Dossier.digitised.is_(True)),
+        "reused": ("received", Dossier.reused.is_(True)),
+        "rated": ("received", rated),
+        "disliked": ("received", and_(rated, Dossier.rating <= 2)),
+        "submitted_total": ("submitted", true()),
+        "finished_total": ("finished", true()),
+        "finished_early": ("finished", and_(has_due, fin_day < due_day)),
+        "finished_on_time": ("finished", or_(Dossier.due_at.is_(None), fin_day == due_day)),
+        "finished_late": ("finished", and_(has_due, fin_day > due_day)),
+        "with_result": ("finished", Dossier.status.in_(RESULT_STATUSES)),
+        "e_result": ("finished", and_(Dossier.status.in_(RESULT_STATUSES), Dossier.e_result.is_(True))),
+        "in_progress": ("in_progress", true()),
+        "due_today": ("in_progress", _in(Dossier.due_at, b.ref_day_start, b.ref_day_end)),
+        "due_soon": ("in_progress", and_(Dossier.due_at >= b.ref_day_start, Dossier.due_at <= b.soon_limit)),
+        "overdue_in_progress": ("in_progress", Dossier.due_at < b.ref_day_start),
+        "pending_online_past_8h": ("pending", true()),
+    }
+    m["on_time_or_early"] = ("finished", or_(m["finished_early"][1], m["finished_on_time"][1]))
+    for ch in ("counter", "kiosk", "kiosk_assisted", "online", "postal"):
+        m[f"received_by_channel.{ch}"] = ("received", Dossier.channel == ch)
+        m[f"submitted_by_channel.{ch}"] = ("submitted", Dossier.channel == ch)
+    for st in range(1, 11):
+        m[f"received_by_status.{st}"] = ("received", Dossier.status == st)
+    return m
+
+
+def event_metrics() -> dict[str, ColumnElement[bool]]:
+    """Metrics counted from the dossier history: distinct dossiers with such an event in the period.
+
+    Names follow the staff actions; the status an event moved to is a fallback so a counter submission
+    (accepted at once, status → 2) counts as an acceptance too."""
+    return {
+        "accepted": or_(DossierEvent.action.in_(ACCEPT_ACTIONS), DossierEvent.status_to == int(Status.ACCEPTED)),
+        "supplement_requested": or_(
+            DossierEvent.action.in_(SUPPLEMENT_ACTIONS), DossierEvent.status_to == int(Status.SUPPLEMENT)
+        ),
+        "refused": or_(DossierEvent.action.in_(REFUSE_ACTIONS), DossierEvent.status_to == int(Status.REFUSED)),
+        "apologies": DossierEvent.action.in_(APOLOGY_ACTIONS),
+    }
+
+
+def event_window(b: Bounds) -> ColumnElement[bool]:
+    return _in(DossierEvent.at, b.start, b.end)
+
+
+# Rates and derived figures drill down to the dossiers in their numerator.
+RATE_NUMERATORS = {
+    "on_time_rate": "on_time_or_early",
+    "online_rate": "online_received",
+    "online_payment_rate": "paid_online",
+    "digitised_rate": "digitised",
+    "e_result_rate": "e_result",
+    "reuse_rate": "reused",
+    "rating_avg": "rated",
+}
