@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -15,6 +15,9 @@ from kiosk.config import Settings, load_settings
 from kiosk.core.calendar import OfficeHours, WorkCalendar
 from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.dossiers import DossierService
+
+if TYPE_CHECKING:
+    from kiosk.core.accounts import AccountService
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +48,12 @@ class App:
             clock=self.clock,
             log_salt=self.settings.log_salt,
         )
+
+    @cached_property
+    def accounts(self) -> AccountService:
+        from kiosk.core.accounts import AccountService
+
+        return AccountService.from_app(self)
 
     @cached_property
     def staff(self) -> Any:
