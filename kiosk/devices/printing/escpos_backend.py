@@ -142,7 +142,7 @@ class EscposPrinter:
         p = self._printer()
         try:
             return int(p.profile.profile_data["media"]["width"]["pixels"])
-        except (KeyError, TypeError, ValueError, AttributeError):
+        except (KeyError, TypeError, ValueError, AttributeError):  # e.g. "Unknown" in the default profile
             return 512
 
     def status(self) -> PrintResult:

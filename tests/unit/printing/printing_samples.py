@@ -86,3 +86,42 @@ def sample_db(tmp_path: Path, **overrides: object) -> Settings:
     settings = make_settings(tmp_path, **overrides)
     populate(settings)
     return settings
+
+
+# --- reading the rendered output back -------------------------------------------------------------------
+def pdf_text(pdf: bytes, tmp_path: Path) -> str:
+    """All text of a PDF as pdftotext extracts it (whitespace collapsed)."""
+    import subprocess
+
+    src = tmp_path / "doc-for-text.pdf"
+    src.write_bytes(pdf)
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(src), "-"], capture_output=True, check=True, text=True)
+    return " ".join(out.stdout.split())
+
+
+def decode_pdf(pdf: bytes | Path, tmp_path: Path, page: int = 1, dpi: int = 150) -> list[tuple[str, str]]:
+    """(format, text) of every barcode zxing-cpp finds on one page rasterised by pdftoppm."""
+    import subprocess
+
+    import zxingcpp
+    from PIL import Image
+
+    src = pdf if isinstance(pdf, Path) else tmp_path / "doc-for-qr.pdf"
+    if not isinstance(pdf, Path):
+        src.write_bytes(pdf)
+    stem = tmp_path / f"page-{page}"
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", str(page), "-l", str(page), "-singlefile", str(src), str(stem)],
+        check=True,
+    )
+    with Image.open(f"{stem}.png") as img:
+        return [(str(b.format), b.text) for b in zxingcpp.read_barcodes(img.convert("L"))]
+
+
+def load_dossier(settings: Settings, code: str):  # type: ignore[no-untyped-def]
+    """(session, dossier); the caller closes the session."""
+    from sqlalchemy import select
+
+    _, factory = open_database(settings.effective_database_url)
+    session = factory()
+    return session, session.scalars(select(Dossier).where(Dossier.code == code)).one()
