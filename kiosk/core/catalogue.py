@@ -504,15 +504,17 @@ def parse_catalogue(text: str, source: str = BUNDLED_NAME) -> Catalogue:
     if len(blocks) != len(raw_procs):  # e.g. procedure = [...] written inline: fall back to whole-file search
         blocks = [(0, len(lines))] * len(raw_procs)
 
-    procs: list[tuple[Procedure, int]] = []
+    procs: list[_Placed] = []
     for raw, (start, end) in zip(raw_procs, blocks, strict=True):
         code = raw.get("code", "?") if isinstance(raw, dict) else "?"
         try:
-            procs.append((Procedure.model_validate(raw), start + 1))
+            procs.append(_Placed(Procedure.model_validate(raw), lines, start, end))
         except ValidationError as exc:
             for err in exc.errors():
-                line = _locate(lines, start, end, err["loc"])
-                where = f" field '{_dotted(err['loc'])}'" if err["loc"] else ""
+                loc = tuple(err["loc"])
+                # a missing key has no line of its own: point at the table or item that lacks it
+                line = _locate(lines, start, end, loc[:-1] if err.get("type") == "missing" else loc)
+                where = f" field '{_dotted(loc)}'" if loc else ""
                 errors.append(f"{source}:{line}: procedure {code}{where}: {_message(err)}")
 
     errors.extend(_cross_checks(procs, source))
@@ -521,36 +523,62 @@ def parse_catalogue(text: str, source: str = BUNDLED_NAME) -> Catalogue:
     return Catalogue([p for p, _ in procs], source=source)
 
 
-def _cross_checks(procs: list[tuple[Procedure, int]], source: str) -> list[str]:
+@dataclass(frozen=True)
+class _Placed:
+    """A validated procedure and where its [[procedure]] block sits in the file."""
+
+    proc: Procedure
+    lines: list[str]
+    start: int
+    end: int
+
+    @property
+    def line(self) -> int:
+        return self.start + 1
+
+    def line_of(self, key: str) -> int:
+        return _locate(self.lines, self.start, self.end, (key,))
+
+
+def _cross_checks(procs: list[_Placed], source: str) -> list[str]:
     errors: list[str] = []
-    seen: dict[tuple[str, str], int] = {}
-    by_code: dict[str, list[tuple[Procedure, int]]] = {}
-    for p, line in procs:
+    seen: dict[tuple[str, str], _Placed] = {}
+    by_code: dict[str, list[_Placed]] = {}
+    for item in procs:
+        p = item.proc
         key = (p.code.upper(), p.version)
         if key in seen:
-            errors.append(f"{source}:{line}: procedure {p.code} field 'version': duplicate version '{p.version}' (first defined at line {seen[key]})")
+            errors.append(
+                f"{source}:{item.line_of('version')}: procedure {p.code} field 'version': duplicate version "
+                f"'{p.version}' (first defined in the [[procedure]] at line {seen[key].line})"
+            )
             continue
-        seen[key] = line
-        by_code.setdefault(p.code.upper(), []).append((p, line))
+        seen[key] = item
+        by_code.setdefault(p.code.upper(), []).append(item)
     for versions in by_code.values():
-        versions.sort(key=lambda pl: pl[0].effective_from)
-        for (a, a_line), (b, b_line) in zip(versions, versions[1:], strict=False):
-            if a.effective_to is None or a.effective_to >= b.effective_from:
-                a_end = a.effective_to.isoformat() if a.effective_to else "open-ended"
+        versions.sort(key=lambda it: it.proc.effective_from)
+        for a, b in zip(versions, versions[1:], strict=False):
+            pa, pb = a.proc, b.proc
+            if pa.effective_to is None or pa.effective_to >= pb.effective_from:
+                a_end = pa.effective_to.isoformat() if pa.effective_to else "open-ended"
                 errors.append(
-                    f"{source}:{b_line}: procedure {b.code} field 'effective_from': version '{b.version}' starts "
-                    f"{b.effective_from.isoformat()} while version '{a.version}' (line {a_line}) is in effect until {a_end}; "
-                    "effective ranges of one code must not overlap"
+                    f"{source}:{b.line_of('effective_from')}: procedure {pb.code} field 'effective_from': version "
+                    f"'{pb.version}' starts {pb.effective_from.isoformat()} while version '{pa.version}' "
+                    f"(line {a.line}) is in effect until {a_end}; effective ranges of one code must not overlap"
                 )
-    ranks: dict[int, tuple[str, int]] = {}
-    for p, line in procs:
+    ranks: dict[int, _Placed] = {}
+    for item in procs:
+        p = item.proc
         if p.popular is None:
             continue
         other = ranks.get(p.popular)
-        if other and other[0] != p.code.upper():
-            errors.append(f"{source}:{line}: procedure {p.code} field 'popular': rank {p.popular} is already used by {other[0]} (line {other[1]})")
+        if other and other.proc.code.upper() != p.code.upper():
+            errors.append(
+                f"{source}:{item.line_of('popular')}: procedure {p.code} field 'popular': rank {p.popular} "
+                f"is already used by {other.proc.code} (line {other.line})"
+            )
         else:
-            ranks.setdefault(p.popular, (p.code.upper(), line))
+            ranks.setdefault(p.popular, item)
     return errors
 
 
@@ -573,8 +601,13 @@ def _message(err: Any) -> str:
         return "unknown key (not part of the catalogue schema)"
     if kind == "missing":
         return "required key is missing"
-    msg = str(err.get("msg", "invalid value"))
-    return msg.removeprefix("Value error, ")
+    msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
+    if msg.startswith("Input should be"):
+        msg = "must be" + msg.removeprefix("Input should be")
+        value = err.get("input")
+        if isinstance(value, str | int | float | bool | date):
+            msg += f"; got {value!r}"
+    return msg
 
 
 def _find_top_key(lines: list[str], key: str) -> int:
@@ -601,7 +634,11 @@ def _locate(lines: list[str], start: int, end: int, loc: tuple[Any, ...]) -> int
         if isinstance(part, str):
             path.append(part)
             header = re.compile(r"^\s*\[\[?\s*procedure\." + r"\.".join(map(re.escape, path)) + r"\s*\]\]?")
-            key = re.compile(r"(^|[{,\s])" + re.escape(part) + r"\s*=")
+            key = (
+                re.compile(r"^\s*" + re.escape(part) + r"\s*=")
+                if lo == start
+                else re.compile(r"(^|[{,\s])" + re.escape(part) + r"\s*=")
+            )
             found = next((i for i in range(lo, hi) if header.match(lines[i]) or key.search(lines[i])), None)
             if found is None:
                 break

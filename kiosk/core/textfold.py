@@ -15,9 +15,9 @@ _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
 
 def fold(text: str) -> str:
     """Lower-case, tone-free, đ-free form of ``text`` ("Đăng ký" -> "dang ky"); spacing is kept as given."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP).casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", stripped).casefold()
+    return unicodedata.normalize("NFC", stripped)
 
 
 def fold_words(text: str) -> str:
