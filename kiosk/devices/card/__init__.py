@@ -1,1 +1,83 @@
-"""card package."""
+"""Reading the Vietnamese chip ID card (CCCD, ICAO 9303 LDS1) over PC/SC — the public API.
+
+Use from a worker thread (it blocks)::
+
+    from kiosk.devices.card import read_card, keys
+    result = read_card(keys.from_qr(qr_text), reader=None, trust_dir=None, progress=lambda done, total: ...)
+    result.card.full_name, result.auth, result.passive_auth, result.active_auth, result.stats
+    result.wipe()
+
+Failures are typed (:class:`CardError` subclasses with ``message_vi`` / ``message_en``). pyscard is only
+imported when a reader is actually opened.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from . import keys
+from .errors import (
+    AccessDenied,
+    CardError,
+    CardRemoved,
+    NoCard,
+    NoReader,
+    PassiveAuthFailed,
+    ReaderServiceDown,
+    ReadFailed,
+    VirtualCardRefused,
+)
+from .keys import KeySource, KeySourceError, from_mrz, from_qr, from_typed
+from .model import CardData, ReadResult, ReadStats
+from .service import Progress, read_card
+from .transport import CardEvent, CardMonitor, list_readers
+
+__all__ = [
+    "AccessDenied",
+    "CardData",
+    "CardError",
+    "CardEvent",
+    "CardMonitor",
+    "CardReaderService",
+    "CardRemoved",
+    "KeySource",
+    "KeySourceError",
+    "NoCard",
+    "NoReader",
+    "PassiveAuthFailed",
+    "ReadFailed",
+    "ReadResult",
+    "ReadStats",
+    "ReaderServiceDown",
+    "VirtualCardRefused",
+    "from_mrz",
+    "from_qr",
+    "from_typed",
+    "keys",
+    "list_readers",
+    "read_card",
+]
+
+
+class CardReaderService:
+    """The card reader as the app's composition root configures it (``Settings.card``)."""
+
+    def __init__(self, reader: str | None = None, trust_dir: Path | None = None, try_pace: bool = True) -> None:
+        self.reader = reader
+        self.trust_dir = trust_dir
+        self.try_pace = try_pace
+
+    @classmethod
+    def from_settings(cls, card_settings: Any) -> CardReaderService:
+        return cls(card_settings.reader, card_settings.trust_dir, card_settings.try_pace)
+
+    def read(self, key_source: KeySource, progress: Progress | None = None, wait_for_card: float = 0.0) -> ReadResult:
+        """Blocking read; run it on a worker thread (QThread/QRunnable), never on the GUI thread."""
+        return read_card(
+            key_source, self.reader, self.trust_dir, progress, try_pace=self.try_pace, wait_for_card=wait_for_card
+        )
+
+    def monitor(self, callback: Any) -> CardMonitor:
+        """A started monitor calling ``callback(CardEvent)`` on insert/remove (from its own thread)."""
+        return CardMonitor(callback, self.reader).start()

@@ -9,6 +9,7 @@ errors, and keeps every byte already read so a pulled card resumes from its last
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -140,9 +141,7 @@ class FileReader:
                 self.report()
             except CardRemoved:
                 log.info("card removed during reading; waiting for it to come back")
-                self.transport.reconnect(self.reinsert_timeout)
-                self.ch.stats.resumed += 1
-                self._recover()
+                self._resume()
             except SessionLost as exc:
                 failures += 1
                 if getattr(exc, "extended", None) is not None:
@@ -167,6 +166,20 @@ class FileReader:
             self.short_block = max(MIN_BLOCK, self.short_block * 3 // 4)
             self.ch.stats.block_size = self.short_block
             log.info("shrinking read block to %d after status %s", self.short_block, f"{sw:04X}" if sw else "SM loss")
+
+    def _resume(self) -> None:
+        """Reconnect and re-authenticate, retrying while the reader settles, until the timeout."""
+        deadline = time.monotonic() + self.reinsert_timeout
+        while True:
+            try:
+                self.transport.reconnect(max(0.0, deadline - time.monotonic()))
+                self._recover()
+                self.ch.stats.resumed += 1
+                return
+            except CardRemoved:
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.1)
 
     def _recover(self) -> None:
         self.selected = None

@@ -172,8 +172,9 @@ class PcscTransport:
                 raise ReaderServiceDown(f"0x{hr:08X}")
             self._drop()
             raise CardRemoved(f"0x{hr:08X}")
-        if len(resp) < 2:
-            raise ReadFailed("short response")
+        if len(resp) < 2:  # the card went away mid-exchange (seen with vpcd when the card leaves)
+            self._drop()
+            raise CardRemoved("empty response")
         data, sw = bytes(resp[:-2]), (resp[-2] << 8) | resp[-1]
         while sw >> 8 == 0x61:  # T=0: fetch the rest with GET RESPONSE
             more, sw = self.transmit(bytes([apdu[0] & 0x03, 0xC0, 0, 0, sw & 0xFF]))
