@@ -520,7 +520,7 @@ def parse_catalogue(text: str, source: str = BUNDLED_NAME) -> Catalogue:
     errors.extend(_cross_checks(procs, source))
     if errors:
         raise CatalogueError(errors)
-    return Catalogue([p for p, _ in procs], source=source)
+    return Catalogue([item.proc for item in procs], source=source)
 
 
 @dataclass(frozen=True)
