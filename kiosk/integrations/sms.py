@@ -66,11 +66,18 @@ class DemoSmsSink:
         line = json.dumps({"at": at.isoformat(), "to": phone_e164, "text": text}, ensure_ascii=False) + "\n"
         try:
             self.outbox_file.parent.mkdir(parents=True, exist_ok=True)
-            with self._lock, self.outbox_file.open("a", encoding="utf-8") as f:
-                f.write(line)
+            with self._lock, self.outbox_file.open("ab") as f:
+                if f.tell() > 0 and not self._ends_with_newline():
+                    line = "\n" + line  # a torn last line (crash mid-write) must not swallow this one
+                f.write(line.encode("utf-8"))
         except OSError as exc:
             raise SmsError(f"demo SMS outbox not writable ({type(exc).__name__})") from None
         log.info("SMS written to the demo outbox")
+
+    def _ends_with_newline(self) -> bool:
+        with self.outbox_file.open("rb") as f:
+            f.seek(-1, 2)
+            return f.read(1) == b"\n"
 
 
 def read_outbox(outbox_file: Path | str, limit: int = 20) -> list[dict[str, Any]]:
