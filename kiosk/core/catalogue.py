@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 from rapidfuzz import fuzz
 
 from kiosk.core.textfold import fold_words
@@ -227,9 +227,9 @@ class TimeLimitSpec(_Strict):
 class Procedure(_Strict):
     """One version of one administrative procedure (thủ tục hành chính)."""
 
+    provisional: bool = False  # the code is a placeholder until the official one is verified
     code: str
     version: str = Field(min_length=1, max_length=40)
-    provisional: bool = False  # the code is a placeholder until the official one is verified
     effective_from: date
     effective_to: date | None = None  # inclusive
     name: str = Field(min_length=1)
@@ -239,7 +239,7 @@ class Procedure(_Strict):
     authority_vi: str = ""
     authority_en: str = ""
     level: Level
-    in_person_vi: str = ""
+    in_person_vi: str = Field(default="", validate_default=True)
     in_person_en: str = ""
     time_limit: TimeLimitSpec
     fee_counter: int = Field(default=0, ge=0)  # đồng, paid at the counter
@@ -254,26 +254,42 @@ class Procedure(_Strict):
     documents: tuple[Document, ...] = Field(min_length=1)
     form: tuple[FormField, ...] = Field(min_length=1)
 
+    # Checks that involve two keys are field validators on the later key (pydantic validates in declaration
+    # order), so an error carries that key's name and the loader can point at its line.
     @field_validator("code")
     @classmethod
-    def _code_shape(cls, v: str) -> str:
-        if not (NATIONAL_CODE_RE.fullmatch(v) or PROVISIONAL_CODE_RE.fullmatch(v)):
+    def _code_shape(cls, v: str, info: ValidationInfo) -> str:
+        if NATIONAL_CODE_RE.fullmatch(v):
+            return v
+        if not PROVISIONAL_CODE_RE.fullmatch(v):
             raise ValueError("must look like 1.001193 (national) or 1.000948.H38 (province), or an upper-case placeholder")
+        if not info.data.get("provisional"):
+            raise ValueError(f"{v!r} is not a national TTHC code; set provisional = true if it is a placeholder")
         return v
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Procedure:
-        if not self.provisional and not NATIONAL_CODE_RE.fullmatch(self.code):
-            raise ValueError(f"code {self.code!r} is not a national TTHC code; set provisional = true if it is a placeholder")
-        if self.effective_to is not None and self.effective_to < self.effective_from:
-            raise ValueError("effective_to is before effective_from")
-        names = [f.name for f in self.form]
+    @field_validator("effective_to")
+    @classmethod
+    def _range(cls, v: date | None, info: ValidationInfo) -> date | None:
+        start = info.data.get("effective_from")
+        if v is not None and start is not None and v < start:
+            raise ValueError(f"is before effective_from ({start.isoformat()})")
+        return v
+
+    @field_validator("in_person_vi")
+    @classmethod
+    def _in_person(cls, v: str, info: ValidationInfo) -> str:
+        if info.data.get("level") == "mot_phan" and not v:
+            raise ValueError("a 'mot_phan' procedure must say what is done in person")
+        return v
+
+    @field_validator("form")
+    @classmethod
+    def _unique_names(cls, v: tuple[FormField, ...]) -> tuple[FormField, ...]:
+        names = [f.name for f in v]
         dupes = sorted({n for n in names if names.count(n) > 1})
         if dupes:
             raise ValueError(f"form field names must be unique; repeated: {', '.join(dupes)}")
-        if self.level == "mot_phan" and not self.in_person_vi:
-            raise ValueError("a 'mot_phan' procedure must say in in_person_vi what is done in person")
-        return self
+        return v
 
     # -- convenience -------------------------------------------------------------------------------------
     @property
@@ -510,8 +526,11 @@ def parse_catalogue(text: str, source: str = BUNDLED_NAME) -> Catalogue:
         try:
             procs.append(_Placed(Procedure.model_validate(raw), lines, start, end))
         except ValidationError as exc:
-            for err in exc.errors():
+            errs = exc.errors()
+            for err in errs:
                 loc = tuple(err["loc"])
+                if err.get("type") == "too_short" and any(len(o["loc"]) > len(loc) and tuple(o["loc"][: len(loc)]) == loc for o in errs):
+                    continue  # "needs at least 1 item" only because that item was itself rejected
                 # a missing key has no line of its own: point at the table or item that lacks it
                 line = _locate(lines, start, end, loc[:-1] if err.get("type") == "missing" else loc)
                 where = f" field '{_dotted(loc)}'" if loc else ""

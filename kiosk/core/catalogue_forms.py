@@ -71,8 +71,8 @@ def _check_one(f: FormField, value: object, today: date) -> tuple[Any, FormError
     lv, le = f.label_vi, f.label_en
     v = f.validation
     if f.type == "checkbox":
-        if isinstance(value, bool):
-            checked = value
+        if value is None or isinstance(value, bool):
+            checked = bool(value)
         elif str(value).strip().casefold() in _TRUE:
             checked = True
         elif str(value).strip().casefold() in _FALSE:
