@@ -107,7 +107,8 @@ class Bounds:
     """Aware instants for one report.
 
     ``start``/``end``: the period [start, end) from local midnight to local midnight.
-    ``as_of``: the instant the in-progress side is measured at (the period end, or now if earlier).
+    ``as_of``: the period end, or now if earlier. Flow figures count [start, as_of); stock figures (in
+    progress, overdue, pending) are measured at as_of.
     ``ref_day_start``/``ref_day_end``: the local day that "today" means for due_today / overdue.
     ``soon_limit``: as_of + one working day (8 working hours), for "sắp trễ"."""
 
@@ -177,11 +178,11 @@ def base_sets(b: Bounds) -> dict[str, ColumnElement[bool]]:
     )
     return {
         # accepted (tiếp nhận, the receipt) in the period: the DVCQG "received" figure
-        "received": _in(Dossier.received_at, b.start, b.end),
+        "received": _in(Dossier.received_at, b.start, b.as_of),
         # arrived in the period by any channel, accepted or not yet
-        "submitted": _in(Dossier.submitted_at, b.start, b.end),
+        "submitted": _in(Dossier.submitted_at, b.start, b.as_of),
         # handled dossiers whose processing ended in the period
-        "finished": and_(Dossier.received_at.isnot(None), _in(Dossier.finished_at, b.start, b.end)),
+        "finished": and_(Dossier.received_at.isnot(None), _in(Dossier.finished_at, b.start, b.as_of)),
         # received by as_of and not finished by then; the clock is paused while waiting for the citizen
         "in_progress": and_(
             _at_or_before(Dossier.received_at, b.as_of),
@@ -253,7 +254,7 @@ def event_metrics() -> dict[str, ColumnElement[bool]]:
 
 
 def event_window(b: Bounds) -> ColumnElement[bool]:
-    return _in(DossierEvent.at, b.start, b.end)
+    return _in(DossierEvent.at, b.start, b.as_of)
 
 
 # Rates and derived figures drill down to the dossiers in their numerator.

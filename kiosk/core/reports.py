@@ -338,7 +338,7 @@ class ReportService:
         return report
 
     def _kiosk_ops(self, s: Session, b: Bounds, filters: ReportFilters) -> KioskOps:
-        where = and_(KioskSession.started_at >= b.start, KioskSession.started_at < b.end, filters.session_condition())
+        where = and_(KioskSession.started_at >= b.start, KioskSession.started_at < b.as_of, filters.session_condition())
         row = s.execute(
             select(
                 func.count(KioskSession.id),
@@ -466,7 +466,8 @@ class ReportService:
             Dossier.fee, Dossier.payment_state, Dossier.digitised, Dossier.e_result, Dossier.reused,
             Dossier.supplement_rounds, Dossier.rating,
         ]
-        touched: ColumnElement[bool] = or_(sets["received"], sets["submitted"], sets["finished"])
+        ended = and_(Dossier.finished_at >= b.start, Dossier.finished_at < b.as_of)  # refused unreceived ones too
+        touched: ColumnElement[bool] = or_(sets["received"], sets["submitted"], ended)
         with self.session_factory() as s:
             rows = s.execute(select(*cols).where(touched, fcond).order_by(Dossier.code)).all()
         out = []

@@ -1,0 +1,180 @@
+"""A hand-built set of dossiers, events and kiosk sessions around Thursday 19/11/2026, for the report tests.
+
+Every expected figure in test_reports.py is worked out from the table below by hand. Rows are written with
+the ORM directly (no staff services), so the report tests depend only on the schema.
+
+Office hours 07:00–11:30, 13:30–17:00; Tue 24/11/2026 is a holiday; Sat/Sun 21–22/11 closed.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from kiosk.core.calendar import WorkCalendar
+from kiosk.models.tables import Citizen, Dossier, DossierEvent, KioskSession, Procedure
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+AGENCY = "000.00.06.H56"
+OTHER_AGENCY = "000.00.07.H56"
+P1, P2 = "1.001193", "1.004222"  # Hộ tịch (khai sinh), Cư trú (thường trú)
+FIELDS = {P1: "Hộ tịch", P2: "Cư trú"}
+
+
+def vn(month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(2026, month, day, hour, minute, tzinfo=VN)
+
+
+def n(day: int, hour: int = 0, minute: int = 0) -> datetime:
+    """A November 2026 office-local instant."""
+    return vn(11, day, hour, minute)
+
+
+class Builder:
+    def __init__(self, session: Session, calendar: WorkCalendar) -> None:
+        self.s = session
+        self.cal = calendar
+        now = n(1)
+        self.citizen = Citizen(id_number="038090001234", full_name="Nguyễn Thị Hương", created_at=now, updated_at=now)
+        session.add(self.citizen)
+        self.procs: dict[str, Procedure] = {}
+        for code in (P1, P2):
+            p = Procedure(
+                code=code, version="2026.1", name=f"Thủ tục {code}", field=FIELDS[code], level="toan_trinh",
+                effective_from=date(2025, 7, 1), time_limit_kind="working_days", time_limit_amount=3,
+                fee_counter=0, fee_online=0, definition={}, imported_at=now,
+            )
+            session.add(p)
+            self.procs[code] = p
+        session.flush()
+
+    def dossier(
+        self,
+        code: str,
+        channel: str,
+        proc: str,
+        status: int,
+        submitted: datetime,
+        *,
+        received: datetime | None = None,
+        due: datetime | None = None,
+        finished: datetime | None = None,
+        returned: datetime | None = None,
+        fee: int = 0,
+        payment: str = "none",
+        digitised: bool = False,
+        e_result: bool = False,
+        reused: bool = False,
+        rating: int | None = None,
+        kiosk: str | None = None,
+        agency: str = AGENCY,
+        supplement_at: datetime | None = None,
+        events: list[tuple[datetime, str, int | None, int | None]] = (),  # type: ignore[assignment]
+    ) -> Dossier:
+        p = self.procs[proc]
+        electronic = channel in ("kiosk", "kiosk_assisted", "online")
+        d = Dossier(
+            code=code, agency_code=agency, procedure_id=p.id, procedure_code=p.code, procedure_version=p.version,
+            field=p.field, applicant_id=self.citizen.id, channel=channel, kiosk_id=kiosk, status=status,
+            submitted_at=submitted, accept_deadline=self.cal.accept_deadline(submitted) if electronic else None,
+            received_at=received, due_at=due, original_due_at=due, finished_at=finished, returned_at=returned,
+            time_limit_kind="working_days", time_limit_amount=3, fee=fee, payment_state=payment,
+            digitised=digitised, e_result=e_result, reused=reused, rating=rating,
+            supplement_requested_at=supplement_at, supplement_rounds=1 if supplement_at else 0,
+            form_data={}, created_at=submitted, updated_at=submitted,
+        )
+        for at, action, st_from, st_to in events:
+            d.events.append(DossierEvent(at=at, action=action, status_from=st_from, status_to=st_to, details={}))
+        self.s.add(d)
+        return d
+
+    def session(
+        self, kiosk: str, start: datetime, seconds: int | None, outcome: str | None, *,
+        assisted: bool = False, cause: str | None = None, rating: int | None = None,
+    ) -> None:
+        from datetime import timedelta
+
+        self.s.add(
+            KioskSession(
+                kiosk_id=kiosk, started_at=start,
+                ended_at=start + timedelta(seconds=seconds) if seconds is not None else None,
+                outcome=outcome, assisted=assisted, failure_cause=cause, rating=rating,
+            )
+        )
+
+
+def build_main(session: Session, calendar: WorkCalendar) -> dict[str, Any]:
+    """The Thursday 19/11/2026 data set (see test_reports.py for the expected figures)."""
+    b = Builder(session, calendar)
+    D = b.dossier
+    # -- received (accepted) on Thu 19/11 -------------------------------------------------------------------
+    D("A1", "counter", P1, 4, n(19, 8), received=n(19, 8), due=n(20, 17), digitised=True,
+      events=[(n(19, 8), "submit", None, 2)])
+    D("A2", "kiosk", P1, 2, n(18, 16), received=n(19, 9), due=n(26, 17), fee=8000, payment="paid_online",
+      digitised=True, reused=True, rating=5, kiosk="K1",
+      events=[(n(18, 16), "submit", None, 1), (n(19, 9), "accept", 1, 2)])
+    D("A3", "kiosk_assisted", P2, 4, n(19, 10), received=n(19, 10, 30), due=n(19, 17), fee=20000,
+      payment="paid_counter", digitised=True, rating=2, kiosk="K2",
+      events=[(n(19, 10), "submit", None, 1), (n(19, 10, 30), "accept", 1, 2), (n(19, 11), "process", 2, 4)])
+    D("A4", "online", P2, 10, n(18, 8), received=n(19, 8, 30), due=n(19, 16), finished=n(19, 14),
+      returned=n(19, 15), fee=10000, payment="paid_online", digitised=True, e_result=True, reused=True, rating=4,
+      events=[(n(19, 8, 30), "accept", 1, 2)])
+    D("A5", "postal", P1, 9, n(17, 8), received=n(19, 11), due=n(25, 17), finished=n(19, 15), fee=8000,
+      payment="unpaid", events=[(n(19, 11), "accept", 1, 2)])
+    D("A6", "counter", P2, 5, n(19, 13), received=n(19, 13), due=n(24, 17), fee=20000, payment="waived",
+      supplement_at=n(19, 14), events=[(n(19, 13), "submit", None, 2), (n(19, 14), "supplement", 2, 5)])
+    D("Z1", "counter", P1, 4, n(19, 12), received=n(19, 12), due=n(26, 17), agency=OTHER_AGENCY,
+      events=[(n(19, 12), "submit", None, 2)])
+    # -- received earlier, finished on 19/11 -------------------------------------------------------------
+    D("B1", "counter", P1, 10, n(10, 9), received=n(10, 9), due=n(18, 17), finished=n(19, 8), e_result=True,
+      events=[(n(17, 9), "supplement", 4, 5)])
+    D("B2", "online", P2, 9, n(13, 9), received=n(16, 9), due=n(19, 10), finished=n(19, 16, 30))
+    D("B3", "counter", P1, 3, n(18, 9), received=n(18, 9), due=n(20, 17), finished=n(19, 9),
+      events=[(n(19, 9), "refuse", 4, 3)])
+    D("B4", "counter", P1, 9, n(12, 9), received=n(12, 9), due=None, finished=n(19, 10))
+    # online dossier refused at acceptance: finished but never received
+    D("C1", "online", P2, 3, n(18, 8), finished=n(19, 9, 30), events=[(n(19, 9, 30), "refuse", 1, 3)])
+    # -- in progress at the end of 19/11 -------------------------------------------------------------------
+    D("E1", "counter", P1, 4, n(5, 9), received=n(5, 9), due=n(17, 17))
+    D("E2", "counter", P2, 4, n(16, 9), received=n(16, 9), due=n(23, 10), events=[(n(19, 15), "apologize", 4, 4)])
+    D("E3", "counter", P1, 9, n(10, 9), received=n(10, 9), due=n(18, 17), finished=n(20, 10))
+    D("E4", "counter", P1, 6, n(10, 9), received=n(10, 9), due=n(15, 17))
+    # -- waiting for acceptance ----------------------------------------------------------------------------
+    D("P1", "online", P1, 1, n(18, 11))  # deadline Thu 19/11 11:00 (across lunch on 18/11)
+    D("P2", "kiosk", P2, 1, n(19, 10), kiosk="K1")  # deadline Fri 20/11 10:00
+    D("P4", "online", P1, 2, n(18, 8), received=n(20, 9), due=n(25, 9))  # deadline 19/11 08:00, accepted late
+    D("P5", "postal", P1, 1, n(19, 9))  # not electronic: no 8-hour window
+    # -- kiosk sessions ------------------------------------------------------------------------------------
+    b.session("K1", n(19, 9), 240, "completed", rating=5)
+    b.session("K1", n(19, 10), 600, "completed", assisted=True)
+    b.session("K2", n(19, 11), 120, "abandoned", cause="card_read", rating=1)
+    b.session("K2", n(19, 13), 360, "error", cause="printer")
+    b.session("K1", n(19, 14), 60, "timeout", cause="card_read")
+    b.session("K1", n(19, 16), None, None)
+    b.session("K1", n(18, 9), 100, "completed")
+    session.flush()
+    return {}
+
+
+def build_pending(session: Session, calendar: WorkCalendar) -> None:
+    """Three online dossiers waiting for acceptance: the 8-hour window across lunch and a weekend."""
+    b = Builder(session, calendar)
+    b.dossier("L1", "online", P1, 1, n(18, 11))  # → Thu 19/11 11:00
+    b.dossier("L2", "kiosk", P1, 1, n(19, 10), kiosk="K1")  # → Fri 20/11 10:00
+    b.dossier("W1", "online", P2, 1, n(20, 15))  # → Mon 23/11 15:00
+    session.flush()
+
+
+def build_dates(session: Session, calendar: WorkCalendar) -> None:
+    """Finished dossiers whose UTC and local calendar dates differ (the comparison must use local dates)."""
+    b = Builder(session, calendar)
+    # finished 20/11 06:30 local (= 19/11 23:30 UTC), due 19/11 17:00: local dates 20 > 19 → late
+    b.dossier("T-LATE", "counter", P1, 9, n(18, 9), received=n(18, 9), due=n(19, 17), finished=n(20, 6, 30))
+    # finished 20/11 23:30 local, due 20/11 07:00: same local date → on time though 16 h after the due time
+    b.dossier("T-SAME", "counter", P1, 9, n(18, 9), received=n(18, 9), due=n(20, 7), finished=n(20, 23, 30))
+    # finished 20/11 00:30 local (= 19/11 17:30 UTC), due 21/11 05:00 local (= 20/11 22:00 UTC): 20 < 21 → early
+    b.dossier("T-EARLY", "counter", P1, 9, n(18, 9), received=n(18, 9), due=n(21, 5), finished=n(20, 0, 30))
+    session.flush()
