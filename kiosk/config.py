@@ -98,6 +98,53 @@ class CardSettings(BaseModel):
     virtual_card: bool = False  # the project's emulated CCCD; refused in production
 
 
+class SyncSettings(BaseModel):
+    """Sync to the provincial one-stop system / national portal (kiosk.integrations.sync)."""
+
+    adapter: Literal["local", "http"] = "local"  # local: the branch database is the back office
+    base_url: str | None = None  # http adapter: e.g. https://motcua.example.gov.vn/api/kiosk
+    token: str | None = None  # secret: KIOSK_SYNC__TOKEN or the KIOSK_SECRETS_FILE, never the config file
+    events_path: str = "/events"
+    status_path: str = "/dossiers/{code}/status"
+    status_field: str = "status"
+    field_map: dict[str, str] = Field(default_factory=dict)  # local payload path -> remote key
+    timeout_s: float = Field(default=10.0, gt=0, le=120)
+    verify_tls: bool = True
+    ca_file: Path | None = None
+    interval_s: float = Field(default=15.0, gt=0)
+    pull_every_s: float = Field(default=300.0, gt=0)
+    backoff_base_s: float = Field(default=5.0, gt=0)
+    backoff_cap_s: float = Field(default=900.0, gt=0)
+    fail_after: int = Field(default=8, ge=1)  # attempts before the dossier shows sync_state "failed"
+
+    @model_validator(mode="after")
+    def _http_needs_url(self) -> SyncSettings:
+        if self.adapter == "http" and not self.base_url:
+            raise ValueError("sync.base_url is required when sync.adapter is http")
+        if "{code}" not in self.status_path:
+            raise ValueError("sync.status_path must contain {code}")
+        return self
+
+
+# Settings that exist only for tests and demos; a production configuration must leave them off. Other
+# groups can flag a field the same way with Field(json_schema_extra={"test_hook": True}).
+TEST_HOOKS = ("card.virtual_card",)
+
+
+def enabled_test_hooks(model: BaseModel, prefix: str = "") -> list[str]:
+    """Dotted names of test-only settings that are switched on."""
+    found: list[str] = []
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        dotted = f"{prefix}{name}"
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        if value and (dotted in TEST_HOOKS or extra.get("test_hook")):
+            found.append(dotted)
+        if isinstance(value, BaseModel):
+            found.extend(enabled_test_hooks(value, f"{dotted}."))
+    return found
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="KIOSK_", env_nested_delimiter="__", extra="forbid", validate_default=True
@@ -123,6 +170,7 @@ class Settings(BaseSettings):
     bank: BankSettings = Field(default_factory=BankSettings)
     sms: SmsSettings = Field(default_factory=SmsSettings)
     card: CardSettings = Field(default_factory=CardSettings)
+    sync: SyncSettings = Field(default_factory=SyncSettings)
     catalogue_file: Path | None = None  # default: the bundled catalogue
     log_salt: str = "kiosk-demo-salt"  # for correlation hashes in logs; set per site
 
@@ -153,6 +201,8 @@ class Settings(BaseSettings):
     def _production_guard(self) -> Settings:
         if self.environment == "production" and self.card.virtual_card:
             raise ValueError("card.virtual_card cannot be enabled in a production configuration")
+        if self.environment == "production" and (hooks := enabled_test_hooks(self)):
+            raise ValueError(f"test hooks cannot be enabled in a production configuration: {', '.join(hooks)}")
         return self
 
     # -- derived values -------------------------------------------------------------------------------
@@ -179,6 +229,13 @@ class Settings(BaseSettings):
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        from pydantic_settings import InitSettingsSource
+
+        from kiosk.security import load_secrets_file
+
+        secrets = load_secrets_file()  # KIOSK_SECRETS_FILE: root-only TOML, refused if others can read it
+        if secrets:
+            sources.append(InitSettingsSource(settings_cls, init_kwargs=secrets))
         toml_path = _CONFIG_FILE_CONTEXT.get("path")
         if toml_path is not None:
             sources.append(TomlConfigSettingsSource(settings_cls, toml_file=toml_path))
@@ -210,7 +267,12 @@ def load_settings(config_file: str | Path | None = None, **overrides: object) ->
         path = default_config_file()
     _CONFIG_FILE_CONTEXT["path"] = path
     try:
-        return Settings(**overrides)  # type: ignore[arg-type]
+        settings = Settings(**overrides)  # type: ignore[arg-type]
+        if path is not None and settings.environment == "production":
+            from kiosk.security import check_private_file
+
+            check_private_file(path, "config file")  # holds site settings: kiosk user only (chmod 600)
+        return settings
     except ValidationError as exc:
         raise ConfigError(_format_validation_error(exc)) from None
     except ValueError as exc:  # e.g. malformed TOML

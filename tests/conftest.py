@@ -32,8 +32,67 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def database_url(tmp_path: Path) -> str:
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """SQLite by default; ``postgresql`` (a fresh, migrated database on the session's real server) when
+    ``pytest_generate_tests`` below parametrises the test with both back ends."""
+    if getattr(request, "param", "sqlite") == "postgresql":
+        return request.getfixturevalue("postgresql_url")
     return f"sqlite:///{tmp_path / 'kiosk.sqlite3'}"
+
+
+# -- PostgreSQL branch mode ------------------------------------------------------------------------------
+# Every test that uses ``database_url`` (directly or through ``settings``/``app``) runs on SQLite and on a
+# real PostgreSQL server (tests/pg.py: initdb + pg_ctl in a temp dir, one per xdist worker, stopped by PID).
+# Opt out with ``@pytest.mark.sqlite_only``; KIOSK_TEST_BACKENDS=sqlite narrows a local run.
+
+DB_BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: run a database_url test on SQLite only")
+    config.addinivalue_line("markers", "postgresql: needs the session's PostgreSQL server")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "database_url" not in metafunc.fixturenames:
+        return
+    if metafunc.definition.get_closest_marker("sqlite_only"):
+        return
+    for mark in metafunc.definition.iter_markers("parametrize"):
+        names = mark.args[0] if mark.args else mark.kwargs.get("argnames", "")
+        if "database_url" in (names.replace(" ", "").split(",") if isinstance(names, str) else names):
+            return  # the test chose its own back ends
+    wanted = os.environ.get("KIOSK_TEST_BACKENDS", ",".join(DB_BACKENDS))
+    backends = [b for b in DB_BACKENDS if b in {w.strip() for w in wanted.split(",")}] or ["sqlite"]
+    metafunc.parametrize("database_url", backends, indirect=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[object]:
+    """One real PostgreSQL server for this (xdist worker) session, with a migrated template database.
+    Fails with an install hint when the binaries are missing - never skips."""
+    try:
+        from tests.pg import PgServer, PgUnavailable
+    except ImportError:  # tests/ not importable as a package: conftest's folder is on sys.path
+        from pg import PgServer, PgUnavailable  # type: ignore[no-redef]
+
+    try:
+        server = PgServer().start()
+    except PgUnavailable as exc:
+        pytest.fail(str(exc), pytrace=False)
+    try:
+        server.create_template()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def postgresql_url(pg_server) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """A fresh database cloned from the migrated template; dropped afterwards."""
+    url = pg_server.create_database()
+    yield url
+    pg_server.drop_database(url)
 
 
 @pytest.fixture

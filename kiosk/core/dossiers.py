@@ -8,12 +8,15 @@ dossier waits for acceptance within 8 working hours (status 1); a counter dossie
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import IntEnum
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.core.audit import citizen_hash, record_audit
@@ -21,6 +24,7 @@ from kiosk.core.calendar import WorkCalendar
 from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.identity import parse_id_number
 from kiosk.core.timelimits import TimeLimit
+from kiosk.integrations.sync.outbox import SUBMITTED, enqueue
 from kiosk.models.database import session_scope
 from kiosk.models.sequences import allocate_code
 from kiosk.models.tables import Citizen, Dossier, DossierDocument, DossierEvent, Procedure
@@ -76,6 +80,37 @@ class SubmissionError(ValueError):
     def __init__(self, vi: str, en: str) -> None:
         super().__init__(en)
         self.vi, self.en = vi, en
+
+
+class DatabaseUnavailable(SubmissionError):
+    """The database could not be reached or written; nothing was saved. Keep what the citizen entered and
+    offer to try again (the code counter rolled back with the transaction, so no number is lost)."""
+
+    def __init__(self, vi: str | None = None, en: str | None = None) -> None:
+        super().__init__(
+            vi or "Hệ thống tạm thời không lưu được hồ sơ. Thông tin bạn đã nhập vẫn được giữ; vui lòng thử lại "
+            "sau ít phút hoặc liên hệ cán bộ tại quầy.",
+            en or "The dossier could not be saved (database unavailable). What you entered is kept; please try "
+            "again in a few minutes or ask the staff at the counter.",
+        )
+
+
+def _database_errors_as_unavailable(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn outages (server down or restarted, file unreadable/read-only/locked, disk full) into
+    DatabaseUnavailable; integrity and programming errors stay what they are."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except (OperationalError, InterfaceError) as exc:
+            raise DatabaseUnavailable() from exc
+        except DBAPIError as exc:
+            if exc.connection_invalidated:
+                raise DatabaseUnavailable() from exc
+            raise
+
+    return wrapper
 
 
 @dataclass
@@ -180,6 +215,7 @@ class DossierService:
         self.clock = clock or SystemClock()
         self.log_salt = log_salt
 
+    @_database_errors_as_unavailable
     def submit(self, sub: Submission) -> SubmittedDossier:
         if sub.channel not in CHANNELS:
             raise SubmissionError("Kênh nộp không hợp lệ.", f"unknown channel {sub.channel!r}")
@@ -271,6 +307,7 @@ class DossierService:
                 kiosk_id=sub.kiosk_id,
                 details={"channel": sub.channel, "procedure": proc.code},
             )
+            enqueue(s, d, SUBMITTED, now=now)  # transactional outbox: saved with the dossier or not at all
             return SubmittedDossier(
                 id=d.id,
                 code=code,

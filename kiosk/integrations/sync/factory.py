@@ -1,0 +1,44 @@
+"""Build the configured sync adapter and sender (the composition root calls this)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kiosk.integrations.sync.adapters import LocalAdapter, SyncAdapter
+from kiosk.integrations.sync.backoff import Backoff
+from kiosk.integrations.sync.sender import OutboxSender
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from kiosk.config import SyncSettings
+    from kiosk.core.clock import Clock
+
+
+def build_adapter(cfg: SyncSettings) -> SyncAdapter:
+    if cfg.adapter == "local":
+        return LocalAdapter()
+    from kiosk.integrations.sync.http_adapter import HttpAdapter
+
+    assert cfg.base_url  # checked by SyncSettings
+    verify: bool | str = str(cfg.ca_file) if cfg.ca_file else cfg.verify_tls
+    return HttpAdapter(
+        cfg.base_url,
+        token=cfg.token,
+        events_path=cfg.events_path,
+        status_path=cfg.status_path,
+        status_field=cfg.status_field,
+        field_map=cfg.field_map,
+        timeout_s=cfg.timeout_s,
+        verify=verify,
+    )
+
+
+def build_sender(cfg: SyncSettings, session_factory: sessionmaker[Session], clock: Clock | None = None) -> OutboxSender:
+    return OutboxSender(
+        session_factory,
+        build_adapter(cfg),
+        clock=clock,
+        backoff=Backoff(base_s=cfg.backoff_base_s, cap_s=cfg.backoff_cap_s),
+        fail_after=cfg.fail_after,
+    )
