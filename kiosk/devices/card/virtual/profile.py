@@ -34,6 +34,8 @@ FID = {1: 0x0101, 2: 0x0102, 13: 0x010D, 14: 0x010E, 15: 0x010F}
 class TestPki:
     """A throw-away CSCA and Document Signer (EC P-256), generated per run."""
 
+    __test__ = False  # not a pytest test class
+
     csca_key: ec.EllipticCurvePrivateKey
     csca_cert: x509.Certificate
     ds_key: ec.EllipticCurvePrivateKey
