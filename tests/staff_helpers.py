@@ -3,7 +3,10 @@ catalogue sync, so these tests do not depend on the catalogue files), cheap argo
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -41,9 +44,31 @@ def add_procedures(app: Any) -> None:
         )
 
 
+_TEMPLATE: dict[str, Path] = {}
+
+
+def _sqlite_template() -> Path:
+    """One migrated SQLite file per worker process; each test copies it instead of running Alembic again."""
+    if "path" not in _TEMPLATE:
+        from kiosk.models.database import open_database
+
+        path = Path(tempfile.mkdtemp(prefix="kiosk-staff-tpl-")) / "template.sqlite3"
+        engine, _ = open_database(f"sqlite:///{path}", migrate=True)
+        engine.dispose()  # the last connection to close checkpoints the WAL into the file
+        assert not path.with_name(path.name + "-wal").exists() or path.with_name(path.name + "-wal").stat().st_size == 0
+        _TEMPLATE["path"] = path
+    return _TEMPLATE["path"]
+
+
 def make_app(settings: Any, clock: Any) -> Any:
     from kiosk.app import build_app
 
+    url = settings.effective_database_url
+    if url.startswith("sqlite:///"):
+        target = Path(url.removeprefix("sqlite:///"))
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(_sqlite_template(), target)
     app = build_app(settings, clock=clock, sync_catalogue=False)
     add_procedures(app)
     return app

@@ -7,6 +7,9 @@ from sqlalchemy import select
 
 from tests.staff_helpers import PIN, cheap_argon2, make_app
 
+# dialect-neutral logic: SQLite only here; test_dossier_actions.py runs a lockout round trip on every back end
+pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+
 
 @pytest.fixture
 def app(settings, clock, monkeypatch):  # type: ignore[no-untyped-def]
