@@ -223,6 +223,8 @@ class TimeLimitSpec(_Strict):
     def to_time_limit(self) -> TimeLimit:
         return TimeLimit(kind=self.kind, amount=self.amount)
 
+    as_time_limit = to_time_limit  # both spellings are in use
+
 
 class Procedure(_Strict):
     """One version of one administrative procedure (thủ tục hành chính)."""
