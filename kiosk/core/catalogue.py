@@ -20,12 +20,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Literal, Protocol
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 from rapidfuzz import fuzz
 
+from kiosk.core.catalogue_errors import dotted_loc, find_top_key, locate, message
 from kiosk.core.textfold import fold_words
 from kiosk.core.timelimits import TimeLimit, TimeLimitKind
 
@@ -503,15 +504,15 @@ def parse_catalogue(text: str, source: str = BUNDLED_NAME) -> Catalogue:
     errors: list[str] = []
     for key in data:
         if key not in _TOP_LEVEL_KEYS:
-            errors.append(f"{source}:{_find_top_key(lines, key)}: unknown top-level key '{key}' (allowed: {', '.join(sorted(_TOP_LEVEL_KEYS))})")
+            errors.append(f"{source}:{find_top_key(lines, key)}: unknown top-level key '{key}' (allowed: {', '.join(sorted(_TOP_LEVEL_KEYS))})")
     if data.get("schema_version", SCHEMA_VERSION) != SCHEMA_VERSION:
-        errors.append(f"{source}:{_find_top_key(lines, 'schema_version')}: schema_version must be {SCHEMA_VERSION}")
+        errors.append(f"{source}:{find_top_key(lines, 'schema_version')}: schema_version must be {SCHEMA_VERSION}")
     if "catalogue" in data:
         try:
             _CatalogueMeta.model_validate(data["catalogue"])
         except ValidationError as exc:
             for err in exc.errors():
-                errors.append(f"{source}:{_find_top_key(lines, 'catalogue')}: catalogue field '{_dotted(err['loc'])}': {_message(err)}")
+                errors.append(f"{source}:{find_top_key(lines, 'catalogue')}: catalogue field '{dotted_loc(err['loc'])}': {message(err)}")
     raw_procs = data.get("procedure")
     if not isinstance(raw_procs, list) or not raw_procs:
         errors.append(f"{source}:1: no [[procedure]] tables found")
@@ -534,9 +535,9 @@ def parse_catalogue(text: str, source: str = BUNDLED_NAME) -> Catalogue:
                 if err.get("type") == "too_short" and any(len(o["loc"]) > len(loc) and tuple(o["loc"][: len(loc)]) == loc for o in errs):
                     continue  # "needs at least 1 item" only because that item was itself rejected
                 # a missing key has no line of its own: point at the table or item that lacks it
-                line = _locate(lines, start, end, loc[:-1] if err.get("type") == "missing" else loc)
-                where = f" field '{_dotted(loc)}'" if loc else ""
-                errors.append(f"{source}:{line}: procedure {code}{where}: {_message(err)}")
+                line = locate(lines, start, end, loc[:-1] if err.get("type") == "missing" else loc)
+                where = f" field '{dotted_loc(loc)}'" if loc else ""
+                errors.append(f"{source}:{line}: procedure {code}{where}: {message(err)}")
 
     errors.extend(_cross_checks(procs, source))
     if errors:
@@ -558,7 +559,7 @@ class _Placed:
         return self.start + 1
 
     def line_of(self, key: str) -> int:
-        return _locate(self.lines, self.start, self.end, (key,))
+        return locate(self.lines, self.start, self.end, (key,))
 
 
 def _cross_checks(procs: list[_Placed], source: str) -> list[str]:
@@ -601,96 +602,6 @@ def _cross_checks(procs: list[_Placed], source: str) -> list[str]:
         else:
             ranks.setdefault(p.popular, item)
     return errors
-
-
-# -- error presentation -------------------------------------------------------------------------------------
-
-
-def _dotted(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _message(err: Any) -> str:
-    kind = err.get("type", "")
-    ctx = err.get("ctx") or {}
-    if kind == "literal_error":
-        return f"must be one of {ctx.get('expected', '')}; got {err.get('input')!r}"
-    if kind == "extra_forbidden":
-        return "unknown key (not part of the catalogue schema)"
-    if kind == "missing":
-        return "required key is missing"
-    msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
-    if msg.startswith("Input should be"):
-        msg = "must be" + msg.removeprefix("Input should be")
-        value = err.get("input")
-        if isinstance(value, str | int | float | bool | date):
-            msg += f"; got {value!r}"
-    return msg
-
-
-def _find_top_key(lines: list[str], key: str) -> int:
-    pat = re.compile(rf"^\s*(\[{re.escape(key)}\]|{re.escape(key)}\s*=)")
-    for i, ln in enumerate(lines):
-        if pat.match(ln):
-            return i + 1
-    return 1
-
-
-_HEADER_RE = re.compile(r"^\s*\[")
-_KEY_LINE_RE = re.compile(r"^\s*[A-Za-z0-9_\-]+\s*=")
-
-
-def _locate(lines: list[str], start: int, end: int, loc: tuple[Any, ...]) -> int:
-    """Best-effort 1-based line of ``loc`` inside the [[procedure]] block lines[start:end].
-
-    Handles the shapes the catalogue uses: plain keys, sub-tables ``[procedure.time_limit]``, arrays of
-    tables ``[[procedure.documents]]`` and arrays of one-line inline tables (``form = [ {…}, {…} ]``).
-    Falls back to the nearest enclosing line found so far (at worst the ``[[procedure]]`` line)."""
-    cursor, lo, hi = start, start, end
-    path: list[str] = []
-    for part in loc:
-        if isinstance(part, str):
-            path.append(part)
-            header = re.compile(r"^\s*\[\[?\s*procedure\." + r"\.".join(map(re.escape, path)) + r"\s*\]\]?")
-            key = (
-                re.compile(r"^\s*" + re.escape(part) + r"\s*=")
-                if lo == start
-                else re.compile(r"(^|[{,\s])" + re.escape(part) + r"\s*=")
-            )
-            found = next((i for i in range(lo, hi) if header.match(lines[i]) or key.search(lines[i])), None)
-            if found is None:
-                break
-            cursor = found
-            if header.match(lines[found]):
-                lo = found + 1
-                hi = next((i for i in range(lo, end) if _HEADER_RE.match(lines[i])), end)
-            else:
-                lo = found
-        else:
-            table = re.compile(r"^\s*\[\[\s*procedure\." + r"\.".join(map(re.escape, path)) + r"\s*\]\]")
-            headers = [i for i in range(start, end) if table.match(lines[i])]
-            if headers:
-                if part >= len(headers):
-                    break
-                cursor = lo = headers[part]
-                hi = next((i for i in range(lo + 1, end) if _HEADER_RE.match(lines[i])), end)
-                lo += 1
-                continue
-            items: list[int] = []
-            for i in range(cursor + 1, hi):
-                stripped = lines[i].lstrip()
-                if _HEADER_RE.match(lines[i]) and not stripped.startswith("[{") or _KEY_LINE_RE.match(lines[i]):
-                    break
-                if stripped.startswith("{"):
-                    items.append(i)
-            if part >= len(items):
-                break
-            cursor = lo = items[part]
-            hi = items[part] + 1
-    return cursor + 1
 
 
 # Form checking lives in its own module; re-exported so callers need one import.
