@@ -67,6 +67,12 @@ class App:
 
         return DossierActions(self.session_factory, self.calendar, self.clock, self.settings.log_salt)
 
+    @cached_property
+    def reports(self) -> Any:
+        from kiosk.core.reports import ReportService
+
+        return ReportService(self.session_factory, self.calendar, self.clock)
+
     def sync_catalogue(self) -> None:
         from kiosk.models.catalogue_store import sync_catalogue
         from kiosk.models.database import session_scope
