@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import secrets
 import shutil
 import subprocess
 import tempfile
@@ -104,7 +105,8 @@ class CupsPrinter:
             fh.write(doc.pdf)
             tmp = Path(fh.name)
         try:
-            title = f"{safe_filename(doc.dossier_code)}-{doc.form}"
+            # a short random suffix keeps job titles (and cups-pdf file names) unique across reprints
+            title = f"{safe_filename(doc.dossier_code)}-{doc.form}-{secrets.token_hex(3)}"
             proc = self._run(["lp", "-d", self.queue, "-t", title, "-o", f"media={media}", str(tmp)])
         except (OSError, subprocess.TimeoutExpired) as exc:
             return PrintResult.make("error", f"lp failed: {exc}")
@@ -113,7 +115,9 @@ class CupsPrinter:
         if proc.returncode != 0:
             return PrintResult.make("error", f"lp: {(proc.stderr or proc.stdout).strip()[:200]}")
         m = re.search(r"request id is (\S+)", proc.stdout)
-        return PrintResult.make("ok", proc.stdout.strip(), job_id=m.group(1) if m else None)
+        return PrintResult.make(
+            "ok", proc.stdout.strip(), job_id=m.group(1) if m else None, extra={"title": title, "media": media}
+        )
 
 
 def make_printer(settings: Settings, name: str | None = None) -> Printer:
