@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "kiosk.cli.dossier_cmd",
     "kiosk.cli.report_cmd",
     "kiosk.cli.run_cmd",
+    "kiosk.cli.sync_cmd",
 ]
 
 
@@ -74,6 +75,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kiosk: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into `head` and closed: not an error worth a message
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # last line of defence: one line, never a traceback
         from kiosk.config import ConfigError
 
