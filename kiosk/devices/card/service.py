@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import active, passive
 from .datagroups import DataGroupError, card_data_from, parse_dg1, parse_dg2, parse_dg13_fields, parse_dg15
-from .errors import ReadFailed
+from .errors import CardRemoved, ReadFailed
 from .keys import KeySource
 from .model import ReadResult, ReadStats
 from .reading import FileReader, FileState
@@ -57,7 +57,11 @@ def read_card(
         ch = Channel(transport, stats)
         auth = Authenticator(ch, key_source, try_pace=try_pace)
         try:
-            method = auth.first()
+            try:
+                method = auth.first()
+            except CardRemoved:  # the reader still held a stale card state: connect afresh once
+                transport.reconnect(max(2.0, wait_for_card))
+                method = auth.first()
         except SessionLost as exc:
             raise ReadFailed("secure messaging failed during access") from exc
         fr = FileReader(

@@ -94,14 +94,15 @@ def pick_reader(names: list[str], wanted: str | None) -> str:
 class PcscTransport:
     """One card connection on one reader; reconnects after the card is pulled out and put back."""
 
-    def __init__(self, reader: str | None = None, wait_for_card: float = 0.0) -> None:
+    def __init__(self, reader: str | None = None, wait_for_card: float = 0.0, connect: bool = True) -> None:
         self._scard, self._ctx = _context()
         self._card: Any = None
         self._proto = 0
         self.atr = b""
         try:
             self.reader = pick_reader(self._list(), reader)
-            self._connect(wait_for_card)
+            if connect:
+                self._connect(wait_for_card)
         except BaseException:
             self.close()
             raise
@@ -136,6 +137,20 @@ class PcscTransport:
                 time.sleep(0.05)
             if time.monotonic() >= deadline:
                 return False
+
+    def wait_absent(self, timeout: float) -> bool:
+        """Block until the reader reports no card (used after a virtual card is stopped)."""
+        s = self._scard
+        deadline = time.monotonic() + timeout
+        state = s.SCARD_STATE_UNAWARE
+        while time.monotonic() < deadline:
+            hr, states = s.SCardGetStatusChange(self._ctx, 100, [(self.reader, state)])
+            if _u32(hr) == 0 and states:
+                _, state, _atr = states[0]
+                if state & s.SCARD_STATE_EMPTY:
+                    return True
+                state &= ~s.SCARD_STATE_CHANGED
+        return False
 
     def _connect(self, wait: float) -> None:
         s = self._scard

@@ -82,6 +82,19 @@ class VirtualCardHandle:
     def reader(self) -> str:
         return reader_name(self.slot)
 
+    def _wait_removed(self, timeout: float) -> None:
+        from ..errors import CardError
+        from ..transport import PcscTransport
+
+        try:
+            t = PcscTransport(self.reader, connect=False)
+        except CardError:
+            return
+        try:
+            t.wait_absent(timeout)
+        finally:
+            t.close()
+
     def wait_ready(self, timeout: float = 5.0) -> None:
         """Block until pcscd reports the card present in its reader slot."""
         from ..transport import PcscTransport
@@ -91,8 +104,12 @@ class VirtualCardHandle:
         t = PcscTransport(self.reader, wait_for_card=timeout)
         t.close()
 
-    def stop(self) -> None:
+    def stop(self, wait_removed: float = 3.0) -> None:
+        """Stop the card; wait until pcscd sees the slot empty so the next card starts clean."""
         self.thread.stop()
+        pcscd_stays = self.pcscd is None or not self.pcscd.started
+        if wait_removed and pcscd_stays:
+            self._wait_removed(wait_removed)
         if self.pcscd is not None:
             self.pcscd.stop()
             self.pcscd = None
