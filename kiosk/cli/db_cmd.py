@@ -14,6 +14,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     up.set_defaults(func=_upgrade)
     cur = dsub.add_parser("current", help="print the schema revision")
     cur.set_defaults(func=_current)
+    bk = dsub.add_parser("backup", help="online, consistent copy of the database to FILE (mode 0600)")
+    bk.add_argument("file", metavar="FILE")
+    bk.set_defaults(func=_backup)
+    rs = dsub.add_parser("restore", help="replace the database with a backup FILE (stop the kiosk first)")
+    rs.add_argument("file", metavar="FILE")
+    rs.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    rs.set_defaults(func=_restore)
     p.set_defaults(func=lambda a: (p.print_help(), 2)[1])
 
 
@@ -49,4 +56,40 @@ def _current(args: argparse.Namespace) -> int:
         print(f"current {current_revision(engine) or '(empty)'} head {head_revision()}")
     finally:
         engine.dispose()
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from kiosk.config import load_settings
+    from kiosk.models.backup import BackupError, backup
+
+    settings = load_settings(args.config)
+    try:
+        out = backup(settings.effective_database_url, Path(args.file))
+    except BackupError as exc:
+        raise CliError(str(exc), 1) from None
+    print(f"backup written to {out} ({out.stat().st_size} bytes)")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    import sys
+    from pathlib import Path
+
+    from kiosk.config import load_settings
+    from kiosk.models.backup import BackupError, restore
+
+    settings = load_settings(args.config)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise CliError("restore replaces the database: confirm with --yes", 2)
+        if input("This replaces the current database. Type YES to go on: ").strip() != "YES":
+            raise CliError("restore cancelled", 1)
+    try:
+        kept = restore(settings.effective_database_url, Path(args.file))
+    except BackupError as exc:
+        raise CliError(str(exc), 1) from None
+    print(f"database restored from {args.file}" + (f"; previous database kept as {kept}" if kept else ""))
     return 0

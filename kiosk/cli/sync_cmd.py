@@ -1,0 +1,91 @@
+"""`kiosk sync …`: deliver the outbox to the provincial system / national portal, and show its state."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import threading
+
+from kiosk.cli import CliError
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("sync", help="send dossier events to the provincial system (outbox)")
+    ssub = p.add_subparsers(dest="sync_command", metavar="ACTION")
+    run = ssub.add_parser("run", help="deliver due events with back-off (until stopped, or one pass with --once)")
+    run.add_argument("--once", action="store_true", help="one pass (deliver due events, pull statuses), then exit")
+    run.set_defaults(func=_run)
+    st = ssub.add_parser("status", help="pending / sent / retrying events and dossiers by sync state")
+    st.add_argument("--json", action="store_true", help="machine-readable output")
+    st.set_defaults(func=_status)
+    p.set_defaults(func=lambda a: (p.print_help(), 2)[1])
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from sqlalchemy.exc import OperationalError
+
+    from kiosk.config import load_settings
+    from kiosk.models.database import open_database
+
+    settings = load_settings(args.config)
+    try:
+        engine, factory = open_database(settings.effective_database_url)
+    except OperationalError as exc:
+        raise CliError(f"cannot open the database: {exc.orig}", 1) from None
+    return settings, engine, factory
+
+
+def _run(args: argparse.Namespace) -> int:
+    from kiosk.integrations.sync.adapters import SyncError
+    from kiosk.integrations.sync.factory import build_sender
+
+    settings, engine, factory = _open(args)
+    sender = build_sender(settings.sync, factory)
+    try:
+        if args.once:
+            report = sender.run_once()
+            try:
+                pulled = sender.pull_statuses()
+            except SyncError as exc:
+                print(f"status pull failed: {exc}")
+                pulled = 0
+            print(
+                f"{sender.adapter.name}: delivered {report.delivered}, failed {report.failed}, "
+                f"skipped {report.skipped}, statuses updated {pulled}"
+            )
+            return 0 if report.failed == 0 else 3
+        stop = threading.Event()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda *_: stop.set())
+        sender.run_forever(stop, interval_s=settings.sync.interval_s, pull_every_s=settings.sync.pull_every_s)
+        return 0
+    finally:
+        sender.adapter.close()
+        engine.dispose()
+
+
+def _status(args: argparse.Namespace) -> int:
+    from kiosk.integrations.sync.outbox import summarise
+
+    settings, engine, factory = _open(args)
+    try:
+        with factory() as s:
+            sm = summarise(s)
+    finally:
+        engine.dispose()
+    data = {
+        "adapter": settings.sync.adapter,
+        "pending": sm.pending,
+        "sent": sm.sent,
+        "retrying": sm.retrying,
+        "oldest_pending_at": sm.oldest_pending_at.isoformat() if sm.oldest_pending_at else None,
+        "last_error": sm.last_error,
+        "dossiers_by_sync_state": sm.dossiers_by_state,
+    }
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        for k, v in data.items():
+            print(f"{k}: {v}")
+    return 0
