@@ -1,0 +1,141 @@
+"""Starting the kiosk UI: fonts, translations, the QML engine, the window, idle watcher, crash handling.
+
+Why one builder: ``kiosk run`` (full screen, real devices), ``kiosk demo`` (windowed or offscreen,
+simulated devices) and the tests all start the same UI the same way; only the options differ.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, QLockFile, Qt, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow  # noqa: F401 - makes the root object a QQuickWindow
+
+from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.kiosk_view_model import KioskViewModel
+
+log = logging.getLogger(__name__)
+
+UI_DIR = Path(__file__).resolve().parent
+QML_DIR = UI_DIR / "qml"
+RESOURCES = UI_DIR.parent / "resources"
+TRANSLATIONS_DIR = RESOURCES / "translations"
+FONTS_DIR = RESOURCES / "fonts"
+
+
+def ensure_gui_app(argv: list[str] | None = None) -> QGuiApplication:
+    app = QGuiApplication.instance()
+    if app is None:
+        os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
+        app = QGuiApplication(argv or [sys.argv[0]])
+    return app  # type: ignore[return-value]
+
+
+_fonts_loaded = False
+
+
+def register_fonts() -> str:
+    """Be Vietnam Pro (OFL) from resources/fonts, so diacritics render the same on every kiosk."""
+    global _fonts_loaded
+    family = "Be Vietnam Pro"
+    if not _fonts_loaded:
+        for ttf in sorted(FONTS_DIR.glob("BeVietnamPro-*.ttf")):
+            if QFontDatabase.addApplicationFont(str(ttf)) < 0:
+                log.warning("font %s could not be loaded", ttf.name)
+        _fonts_loaded = True
+    QGuiApplication.setFont(QFont(family, 14))
+    return family
+
+
+def acquire_single_instance(path: Path) -> QLockFile | None:
+    """A lock file held while the kiosk runs; None if another kiosk process already holds it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(path))
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(0):
+        lock.removeStaleLockFile()
+        if not lock.tryLock(0):
+            return None
+    return lock
+
+
+@dataclass
+class KioskUi:
+    app: QGuiApplication
+    engine: QQmlApplicationEngine
+    vm: KioskViewModel
+    window: Any
+    warnings: list[str] = field(default_factory=list)
+    translator: QTranslator | None = None
+    idle_watcher: IdleWatcher | None = None
+
+    def set_language(self, lang: str) -> None:
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+            self.translator = None
+        tr = QTranslator()
+        if tr.load(QLocale("vi_VN" if lang == "vi" else "en_GB"), "kiosk", "_", str(TRANSLATIONS_DIR)):
+            QCoreApplication.installTranslator(tr)
+            self.translator = tr
+        else:
+            log.warning("translation kiosk_%s.qm not found", lang)
+        self.engine.retranslate()
+
+    def close(self) -> None:
+        if self.idle_watcher is not None:
+            self.app.removeEventFilter(self.idle_watcher)
+        self.vm.worker.wait(10000)
+        if self.window is not None:
+            self.window.close()
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+        self.engine.deleteLater()
+
+
+def build_ui(services: Any, *, idle_timeout_s: float | None = None, countdown_s: int = 10, mode: str = "windowed",
+             hide_cursor: bool = False, install_excepthook: bool = False) -> KioskUi:
+    """mode: "fullscreen" (frameless, kiosk run), "windowed" (demo with a display) or "offscreen"."""
+    app = ensure_gui_app()
+    register_fonts()
+    vm = KioskViewModel(services, idle_timeout_s=idle_timeout_s, countdown_s=countdown_s)
+    engine = QQmlApplicationEngine()
+    ui = KioskUi(app=app, engine=engine, vm=vm, window=None)
+    engine.warnings.connect(lambda ws: ui.warnings.extend(w.toString() for w in ws))
+    engine.warnings.connect(lambda ws: [log.warning("QML: %s", w.toString()) for w in ws])
+    engine.addImportPath(str(QML_DIR))
+    ui.set_language("vi")
+    vm.languageSwitchRequested.connect(ui.set_language)
+    engine.setInitialProperties({"kiosk": vm})
+    engine.loadFromModule("Kiosk", "Main")
+    roots = engine.rootObjects()
+    if not roots:
+        raise RuntimeError("the kiosk QML did not load: " + "; ".join(ui.warnings))
+    window = roots[0]
+    ui.window = window
+    if mode == "fullscreen":
+        window.setFlags(window.flags() | Qt.WindowType.FramelessWindowHint)
+        window.showFullScreen()
+    else:
+        window.show()
+    if hide_cursor:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
+    ui.idle_watcher = IdleWatcher(vm.poke, app)
+    app.installEventFilter(ui.idle_watcher)
+    if install_excepthook:
+        previous = sys.excepthook
+
+        def hook(exc_type, exc, tb):  # type: ignore[no-untyped-def]
+            log.error("unexpected error: %s", exc_type.__name__, exc_info=(exc_type, exc, tb))
+            vm.on_unexpected_error()
+            if previous is not sys.__excepthook__:
+                previous(exc_type, exc, tb)
+
+        sys.excepthook = hook
+    return ui

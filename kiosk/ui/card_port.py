@@ -1,0 +1,92 @@
+"""The card reader as the UI sees it: one blocking ``read(key, progress)`` call, run on a worker thread.
+
+Why: the UI must not care whether the chip is read through pcscd (a real reader, or the project's virtual
+card over vpcd in the demo) or through the simulated reader the early UI tests used. Both implement
+:class:`CardReaderPort`; :func:`open_card_reader` picks the real one when the card package provides it.
+Error messages shown to the citizen come from the card package's typed errors (``message_vi`` /
+``message_en``) plus one plain next step each, so the screen always says what to do.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from kiosk.devices.card import errors as card_errors
+from kiosk.devices.card.keys import KeySource
+from kiosk.devices.card.model import ReadResult
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+
+class CardReaderPort(Protocol):
+    def read(self, key: KeySource, progress: Progress | None = None) -> ReadResult: ...
+
+
+# error class name -> (kind the UI acts on, extra hint vi, extra hint en)
+ERROR_KINDS: dict[str, tuple[str, str, str]] = {
+    "AccessDenied": ("wrong_key", "Bạn có thể nhập lại số định danh và ngày sinh, hoặc quét mã QR trên thẻ.",
+                     "You can type the ID number and date of birth again, or scan the QR code on the card."),
+    "NoCard": ("no_card", "Đặt thẻ nằm yên trên đầu đọc rồi bấm Thử lại.", "Lay the card flat on the reader, then press Try again."),
+    "CardRemoved": ("removed", "Đặt lại thẻ và giữ yên cho đến khi đọc xong.", "Put the card back and keep it still until reading ends."),
+    "ReadFailed": ("read_failed", "Đặt lại thẻ rồi bấm Thử lại.", "Put the card back, then press Try again."),
+    "NoReader": ("no_reader", "Bấm Gọi cán bộ để được hỗ trợ.", "Press Call staff for help."),
+    "ReaderServiceDown": ("no_reader", "Bấm Gọi cán bộ để được hỗ trợ.", "Press Call staff for help."),
+    "PassiveAuthFailed": ("untrusted", "Bấm Gọi cán bộ để được hỗ trợ.", "Press Call staff for help."),
+}
+
+
+def describe_card_error(exc: BaseException) -> tuple[str, str, str]:
+    """(kind, message vi, message en) for any exception coming out of a card read."""
+    for cls in type(exc).__mro__:
+        if cls.__name__ in ERROR_KINDS:
+            kind, hint_vi, hint_en = ERROR_KINDS[cls.__name__]
+            vi = getattr(exc, "message_vi", "") or "Không đọc được thẻ."
+            en = getattr(exc, "message_en", "") or "The card could not be read."
+            return kind, f"{vi} {hint_vi}", f"{en} {hint_en}"
+    if isinstance(exc, card_errors.CardError):
+        return "read_failed", f"{exc.message_vi} Đặt lại thẻ rồi bấm Thử lại.", f"{exc.message_en} Put the card back, then press Try again."
+    log.warning("unexpected card error type %s", type(exc).__name__)
+    return ("read_failed", "Không đọc được thẻ. Đặt lại thẻ rồi bấm Thử lại, hoặc gọi cán bộ.",
+            "The card could not be read. Put it back and press Try again, or call staff.")
+
+
+class PcscCardReader:
+    """Adapter to the card package's blocking reader (pyscard over pcscd)."""
+
+    def __init__(self, settings: Any) -> None:
+        self.settings = settings
+
+    def read(self, key: KeySource, progress: Progress | None = None) -> ReadResult:
+        mod = importlib.import_module("kiosk.devices.card.reader")
+        fn = getattr(mod, "read_card")
+        card = self.settings.card
+        kwargs: dict[str, Any] = {"progress": progress}
+        if card.reader:
+            kwargs["reader"] = card.reader
+        if card.trust_dir:
+            kwargs["trust_dir"] = card.trust_dir
+        try:
+            return fn(key, **kwargs)
+        except TypeError:  # older signature without keywords we pass
+            return fn(key, progress=progress)
+
+
+def real_reader_available() -> bool:
+    try:
+        mod = importlib.import_module("kiosk.devices.card.reader")
+    except ImportError:
+        return False
+    return hasattr(mod, "read_card")
+
+
+def open_card_reader(settings: Any, simulated: bool = False) -> CardReaderPort:
+    if not simulated and real_reader_available():
+        return PcscCardReader(settings)
+    from kiosk.ui.simulated import SimulatedCardReader
+
+    return SimulatedCardReader()

@@ -1,0 +1,152 @@
+"""The documents checklist: scan each paper (thumbnails and page counts on screen) or hand it in at the counter.
+
+Why: "empty" dossiers from silent upload failures are a top complaint (domain.md §9.3), so every page is
+shown back as a thumbnail with a count, a scanner error is said in plain words, and a required paper can
+only be left out by saying "I will bring the paper to the counter". Scans live in the session folder and
+are wiped with the session; at submission they are copied to the dossier's folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Property, Signal, QUrl, Slot
+
+from kiosk.core.dossiers import DocumentInput
+from kiosk.ui.base import NO_TEXT, SubViewModel, Text2, pair
+
+
+class DocumentsViewModel(SubViewModel):
+    changed = Signal()
+
+    def __init__(self, root: Any) -> None:
+        super().__init__(root)
+        self.reset()
+
+    def reset(self) -> None:
+        self._docs: list[Any] = []
+        self._pages: list[list[Path]] = []
+        self._paper: list[bool] = []
+        self._scanning = -1
+        self._error: Text2 = NO_TEXT
+        self._missing: set[int] = set()
+        self.changed.emit()
+
+    def load(self, procedure: Any) -> None:
+        if self._docs and self._docs == list(procedure.documents):
+            return
+        self._docs = list(procedure.documents)
+        self._pages = [[] for _ in self._docs]
+        self._paper = [False for _ in self._docs]
+        self._missing = set()
+        self.changed.emit()
+
+    @Property("QVariantList", notify=changed)
+    def items(self) -> list[dict[str, Any]]:
+        vi = self.root.lang == "vi"
+        out = []
+        for i, d in enumerate(self._docs):
+            out.append({
+                "index": i,
+                "name": d.name_vi if vi else d.name_en,
+                "note": (d.note_vi if vi else d.note_en) or "",
+                "required": d.required,
+                "pageCount": len(self._pages[i]),
+                "thumbs": [QUrl.fromLocalFile(str(p)).toString() for p in self._pages[i]],
+                "paper": self._paper[i],
+                "missing": i in self._missing,
+                "scanning": i == self._scanning,
+            })
+        return out
+
+    @Property(bool, notify=changed)
+    def scanning(self) -> bool:
+        return self._scanning >= 0
+
+    @Property(str, notify=changed)
+    def errorText(self) -> str:
+        return self.t(self._error)
+
+    @Property(int, notify=changed)
+    def totalPages(self) -> int:
+        return sum(len(p) for p in self._pages)
+
+    @Slot(int)
+    def scan(self, index: int) -> None:
+        if self._scanning >= 0 or not (0 <= index < len(self._docs)):
+            return
+        self._scanning, self._error = index, NO_TEXT
+        out = self.services.scan_dir() / f"doc{index}-p{len(self._pages[index]) + 1}-{uuid.uuid4().hex[:6]}.png"
+        scanner = self.services.scanner
+
+        def done(page: Any) -> None:
+            self._scanning = -1
+            self._pages[index].append(Path(page.path))
+            self._paper[index] = False
+            self._missing.discard(index)
+            self.changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            self._scanning = -1
+            self._error = pair(exc)
+            self.changed.emit()
+
+        self.changed.emit()
+        self.root.worker.submit(lambda: scanner.scan_page(out), done, failed)
+
+    @Slot(int)
+    def removeLastPage(self, index: int) -> None:
+        if 0 <= index < len(self._pages) and self._pages[index]:
+            self._pages[index].pop().unlink(missing_ok=True)
+            self.changed.emit()
+
+    @Slot(int, bool)
+    def setPaper(self, index: int, on: bool) -> None:
+        if 0 <= index < len(self._paper):
+            self._paper[index] = on
+            if on:
+                self._missing.discard(index)
+            self.changed.emit()
+
+    @Slot()
+    def next(self) -> None:
+        self._missing = {i for i, d in enumerate(self._docs) if d.required and not self._pages[i] and not self._paper[i]}
+        if self._missing:
+            self._error = ("Còn giấy tờ bắt buộc chưa quét. Hãy quét, hoặc chọn \"Tôi sẽ nộp bản giấy tại quầy\".",
+                           "Some required papers are not scanned. Scan them, or choose \"I will hand in the paper at the counter\".")
+            self.changed.emit()
+            return
+        self._error = NO_TEXT
+        self.changed.emit()
+        self.root.goTo("delivery")
+
+    def document_inputs(self, keep_dir: Path) -> list[DocumentInput]:
+        """DocumentInputs for the submission; scans are copied to ``keep_dir`` (worker thread)."""
+        out = []
+        for i, d in enumerate(self._docs):
+            scan_path = None
+            if self._pages[i]:
+                target = keep_dir / f"doc{i + 1}"
+                target.mkdir(parents=True, exist_ok=True)
+                for n, page in enumerate(self._pages[i], start=1):
+                    shutil.copy2(page, target / f"page{n}.png")
+                scan_path = str(target)
+            out.append(DocumentInput(name=d.name_vi, originals=d.originals, certified_copies=d.certified_copies,
+                                     photocopies=d.photocopies, scanned_pages=len(self._pages[i]), scan_path=scan_path))
+        return out
+
+    def summary(self) -> list[dict[str, str]]:
+        vi = self.root.lang == "vi"
+        out = []
+        for i, d in enumerate(self._docs):
+            if self._pages[i]:
+                state = self.t(("Đã quét {n} trang", "{n} pages scanned")).format(n=len(self._pages[i]))
+            elif self._paper[i]:
+                state = self.t(("Nộp bản giấy tại quầy", "Paper at the counter"))
+            else:
+                state = self.t(("Không nộp", "Not given"))
+            out.append({"label": d.name_vi if vi else d.name_en, "value": state})
+        return out

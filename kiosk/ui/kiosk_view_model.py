@@ -1,0 +1,352 @@
+"""The root view model: which page is showing, language, text size and contrast, idle timeout, call staff.
+
+Why one root: the flow across pages (welcome → identify → account → procedure → form → documents →
+delivery → payment → review → receipt → rating) is a small state machine that must be testable without
+QML, and the whole session must be wiped from one place (finish, cancel, idle timeout, unexpected error).
+Pages only read properties and call slots; nothing here blocks: database and device work goes through
+:class:`kiosk.ui.worker.Worker`.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement
+
+from kiosk.ui import kiosk_records as records
+from kiosk.ui.base import NO_TEXT, Text2
+from kiosk.ui.worker import Worker
+
+QML_IMPORT_NAME = "Kiosk.Backend"
+QML_IMPORT_MAJOR_VERSION = 1
+
+log = logging.getLogger(__name__)
+
+PAGES = ("welcome", "notice", "identify", "account", "procedures", "detail", "form", "documents",
+         "delivery", "payment", "review", "receipt", "rating", "track", "staff")
+TEXT_SCALES = (1.0, 1.3, 1.6)
+
+
+@QmlElement
+class KioskViewModel(QObject):
+    pageChanged = Signal()
+    languageChanged = Signal()
+    appearanceChanged = Signal()
+    messageChanged = Signal()
+    idleChanged = Signal()
+    sessionReset = Signal()
+    languageSwitchRequested = Signal(str)  # the application installs the translator
+
+    def __init__(self, services: Any, *, idle_timeout_s: float | None = None, countdown_s: int = 10,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.worker = Worker(self)
+        self._page = "welcome"
+        self._history: list[str] = []
+        self.lang = "vi"
+        self._scale_index = 0
+        self._contrast = False
+        self._message: Text2 = NO_TEXT
+        self._intent = "submit"
+        self._session_id: int | None = None
+        self._session_busy = False
+        timeout = idle_timeout_s if idle_timeout_s is not None else services.settings.idle_timeout_s
+        self.countdown_s = countdown_s
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(int(max(0.05, timeout - countdown_s if timeout > countdown_s * 2 else timeout / 2) * 1000))
+        self._idle.timeout.connect(self._start_countdown)
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._count_down)
+        self._remaining = 0
+        self.timeouts = 0
+
+        from kiosk.ui.account_view_model import AccountViewModel
+        from kiosk.ui.documents_view_model import DocumentsViewModel
+        from kiosk.ui.form_view_model import FormViewModel
+        from kiosk.ui.identify_view_model import IdentifyViewModel
+        from kiosk.ui.procedure_view_model import ProcedureViewModel
+        from kiosk.ui.staff_view_model import StaffViewModel
+        from kiosk.ui.submit_view_model import SubmitViewModel
+        from kiosk.ui.track_view_model import TrackViewModel
+
+        self._identify = IdentifyViewModel(self)
+        self._account = AccountViewModel(self)
+        self._procedures = ProcedureViewModel(self)
+        self._form = FormViewModel(self)
+        self._documents = DocumentsViewModel(self)
+        self._submit = SubmitViewModel(self)
+        self._track = TrackViewModel(self)
+        self._staff = StaffViewModel(self)
+        from kiosk.ui.keyboard_view_model import KeyboardViewModel
+
+        self._keyboard = KeyboardViewModel(self)
+        self.setObjectName("kiosk")
+
+    # -- sub view models ------------------------------------------------------------------------------
+    @Property(QObject, constant=True)
+    def identify(self) -> QObject:
+        return self._identify
+
+    @Property(QObject, constant=True)
+    def account(self) -> QObject:
+        return self._account
+
+    @Property(QObject, constant=True)
+    def procedures(self) -> QObject:
+        return self._procedures
+
+    @Property(QObject, constant=True)
+    def form(self) -> QObject:
+        return self._form
+
+    @Property(QObject, constant=True)
+    def documents(self) -> QObject:
+        return self._documents
+
+    @Property(QObject, constant=True)
+    def submit(self) -> QObject:
+        return self._submit
+
+    @Property(QObject, constant=True)
+    def track(self) -> QObject:
+        return self._track
+
+    @Property(QObject, constant=True)
+    def staff(self) -> QObject:
+        return self._staff
+
+    @Property(QObject, constant=True)
+    def keyboard(self) -> QObject:
+        return self._keyboard
+
+    # -- navigation -----------------------------------------------------------------------------------
+    def _get_page(self) -> str:
+        return self._page
+
+    page = Property(str, _get_page, notify=pageChanged)
+
+    @Property(bool, notify=pageChanged)
+    def canGoBack(self) -> bool:
+        return bool(self._history) and self._page not in ("receipt", "rating", "welcome")
+
+    @Property(str, notify=pageChanged)
+    def intent(self) -> str:
+        return self._intent
+
+    @Slot(str)
+    def goTo(self, page: str) -> None:
+        if page not in PAGES:
+            log.warning("unknown page %s", page)
+            return
+        if page == self._page:
+            return
+        if page in ("receipt", "welcome"):
+            self._history.clear()  # no way back into a submitted or finished session
+        else:
+            self._history.append(self._page)
+        self._page = page
+        self.pageChanged.emit()
+        self.poke()
+
+    @Slot()
+    def back(self) -> None:
+        if not self.canGoBack:
+            return
+        self._page = self._history.pop()
+        self.pageChanged.emit()
+
+    @Slot(str)
+    def start(self, intent: str) -> None:
+        """Welcome buttons: 'submit' or 'account' go through the privacy notice; 'track' does not."""
+        self._intent = intent
+        self._begin_session()
+        self.goTo("track" if intent == "track" else "notice")
+
+    def after_identified(self) -> None:
+        """Called by the identify view model once the citizen confirmed "this is me"."""
+        self._account.lookup()  # continues in account view model: account page or procedures
+
+    def after_account(self) -> None:
+        if self._intent == "account":
+            self.finish("completed")
+        else:
+            self.goTo("procedures")
+
+    # -- language and appearance ---------------------------------------------------------------------
+    @Property(str, notify=languageChanged)
+    def language(self) -> str:
+        return self.lang
+
+    @Slot(str)
+    def setLanguage(self, lang: str) -> None:
+        if lang not in ("vi", "en") or lang == self.lang:
+            return
+        self.lang = lang
+        self.languageSwitchRequested.emit(lang)
+        self.languageChanged.emit()
+        self.messageChanged.emit()
+
+    @Property(float, notify=appearanceChanged)
+    def textScale(self) -> float:
+        return TEXT_SCALES[self._scale_index]
+
+    @Property(bool, notify=appearanceChanged)
+    def highContrast(self) -> bool:
+        return self._contrast
+
+    @Slot()
+    def cycleTextSize(self) -> None:
+        self._scale_index = (self._scale_index + 1) % len(TEXT_SCALES)
+        self.appearanceChanged.emit()
+
+    @Slot(bool)
+    def setHighContrast(self, on: bool) -> None:
+        self._contrast = bool(on)
+        self.appearanceChanged.emit()
+
+    # -- messages (a banner at the top of any page) ---------------------------------------------------
+    @Property(str, notify=messageChanged)
+    def message(self) -> str:
+        return self._message[0] if self.lang == "vi" else self._message[1]
+
+    def show_message(self, text: Text2) -> None:
+        self._message = text
+        self.messageChanged.emit()
+
+    @Slot()
+    def dismissMessage(self) -> None:
+        self.show_message(NO_TEXT)
+
+    @Slot()
+    def callStaff(self) -> None:
+        s = self.services.settings
+        now = self.services.clock.now()
+        self.show_message(("Đã gọi cán bộ. Vui lòng chờ trong giây lát, cán bộ sẽ đến hỗ trợ bạn.",
+                           "Staff have been called. Please wait a moment, someone is coming to help you."))
+        self.worker.submit(lambda: records.request_help(self.services.app.session_factory, s.kiosk_id, s.kiosk_name, now),
+                           on_error=lambda exc: self.show_message(
+                               ("Chưa gọi được cán bộ. Vui lòng đến quầy tiếp nhận gần nhất.",
+                                "Staff could not be called. Please go to the nearest counter.")))
+
+    # -- idle timeout ---------------------------------------------------------------------------------
+    def _session_active(self) -> bool:
+        return self._page != "welcome" or self._identify.has_card
+
+    @Slot()
+    def poke(self) -> None:
+        """Any touch or key: restart the idle timer (the app-wide event filter calls this)."""
+        if self._tick.isActive():
+            return  # only the "I am still here" button cancels a running countdown
+        if self._session_active():
+            self._idle.start()
+        else:
+            self._idle.stop()
+
+    @Property(bool, notify=idleChanged)
+    def idleWarning(self) -> bool:
+        return self._tick.isActive()
+
+    @Property(int, notify=idleChanged)
+    def idleSecondsLeft(self) -> int:
+        return self._remaining
+
+    @Slot()
+    def stillHere(self) -> None:
+        self._tick.stop()
+        self.idleChanged.emit()
+        self.poke()
+
+    def _start_countdown(self) -> None:
+        if not self._session_active():
+            return
+        self._remaining = self.countdown_s
+        self._tick.start()
+        self.idleChanged.emit()
+
+    def _count_down(self) -> None:
+        self._remaining -= 1
+        self.idleChanged.emit()
+        if self._remaining <= 0:
+            self._tick.stop()
+            self.timeouts += 1
+            self.finish("timeout")
+
+    # -- session start / end --------------------------------------------------------------------------
+    def _begin_session(self) -> None:
+        if self._session_id is not None or self._session_busy:
+            return
+        self._session_busy = True
+        factory, kiosk_id, now = self.services.app.session_factory, self.services.settings.kiosk_id, self.services.clock.now()
+
+        def done(sid: int) -> None:
+            self._session_busy = False
+            self._session_id = sid
+
+        def failed(exc: BaseException) -> None:
+            self._session_busy = False
+
+        self.worker.submit(lambda: records.start_session(factory, kiosk_id, now), done, failed)
+
+    @property
+    def session_id(self) -> int | None:
+        return self._session_id
+
+    @Slot(str)
+    def finish(self, outcome: str = "completed") -> None:
+        """End the visit: record the outcome, wipe card data, form, scans; back to Welcome in Vietnamese."""
+        sid = self._session_id
+        id_number = self._identify.id_number
+        dossier_id = self._submit.dossier_id
+        staff_id = self._staff.staff_id
+        rating = self._submit.rating_value
+        if outcome == "completed" and self._page not in ("rating", "receipt", "account") and dossier_id is None:
+            outcome = "abandoned"
+        if sid is not None:
+            settings, factory, now = self.services.settings, self.services.app.session_factory, self.services.clock.now()
+            self.worker.submit(lambda: records.end_session(
+                factory, sid, now, outcome, id_number=id_number, salt=settings.log_salt, dossier_id=dossier_id,
+                rating=rating, staff_id=staff_id))
+        self.wipe()
+        if outcome == "timeout":
+            self.show_message(("Phiên làm việc đã kết thúc vì không có thao tác. Thông tin của bạn đã được xóa.",
+                               "The session ended because nothing happened for a while. Your information was erased."))
+        elif outcome == "error":
+            self.show_message(("Xin lỗi, đã có lỗi. Thông tin của bạn đã được xóa an toàn; vui lòng bắt đầu lại hoặc gọi cán bộ.",
+                               "Sorry, something went wrong. Your information was erased safely; please start again or call staff."))
+
+    @Slot()
+    def cancel(self) -> None:
+        self.finish("abandoned")
+
+    def wipe(self) -> None:
+        for vm in (self._identify, self._account, self._procedures, self._form, self._documents, self._submit,
+                   self._track, self._staff):
+            vm.reset()
+        self.services.wipe_scans()
+        self._session_id = None
+        self._intent = "submit"
+        self._history.clear()
+        self._page = "welcome"
+        self._scale_index, self._contrast = 0, False
+        self._message = NO_TEXT
+        self._idle.stop()
+        self._tick.stop()
+        if self.lang != "vi":
+            self.setLanguage("vi")
+        self.pageChanged.emit()
+        self.appearanceChanged.emit()
+        self.messageChanged.emit()
+        self.idleChanged.emit()
+        self.sessionReset.emit()
+
+    def on_unexpected_error(self) -> None:
+        """sys.excepthook lands here: apologise, wipe, back to Welcome; never a traceback on screen."""
+        try:
+            self.finish("error")
+        except Exception:  # pragma: no cover - last resort
+            log.exception("wipe after error failed")

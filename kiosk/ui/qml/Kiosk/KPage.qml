@@ -1,0 +1,50 @@
+import QtQuick
+import QtQuick.Controls.Basic
+
+// The frame of a page: a big title, an optional line under it, and scrollable content.
+Item {
+    id: page
+    required property var kiosk
+    property string title: ""
+    property string subtitle: ""
+    default property alias content: body.data
+    property alias flick: flick
+    readonly property real contentWidth: Math.min(width - 80, 1100)
+
+    Flickable {
+        id: flick
+        anchors.fill: parent
+        contentWidth: width
+        contentHeight: column.implicitHeight + 60
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        ScrollBar.vertical: ScrollBar { width: 18; policy: flick.contentHeight > flick.height ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded }
+
+        Column {
+            id: column
+            x: (flick.width - page.contentWidth) / 2
+            y: 28
+            width: page.contentWidth
+            spacing: Theme.gap
+            KText {
+                objectName: "pageTitle"
+                width: parent.width
+                visible: page.title !== ""
+                text: page.title
+                font.pixelSize: Theme.title
+                font.bold: true
+            }
+            KText {
+                width: parent.width
+                visible: page.subtitle !== ""
+                text: page.subtitle
+                color: Theme.muted
+            }
+            Column {
+                id: body
+                width: parent.width
+                spacing: Theme.gap
+            }
+        }
+    }
+}

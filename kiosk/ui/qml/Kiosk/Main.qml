@@ -1,0 +1,278 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+
+// The kiosk window: a header that is always there (language, chữ lớn, contrast, call staff), the current
+// page, a footer with Back / Cancel, the on-screen keyboard, and the "are you still there?" countdown.
+ApplicationWindow {
+    id: root
+    required property var kiosk
+    width: 1280
+    height: 800
+    visible: true
+    title: "Kiosk"
+    color: Theme.bg
+    font.family: Theme.font
+
+    Binding { target: Theme; property: "scale"; value: root.kiosk.textScale }
+    Binding { target: Theme; property: "highContrast"; value: root.kiosk.highContrast }
+
+    readonly property Item kbTarget: activeFocusItem !== null && activeFocusItem.kioskKeyboard === true ? activeFocusItem : null
+
+    header: Rectangle {
+        objectName: "header"
+        height: Math.round(92 * Math.min(Theme.scale, 1.3))
+        color: Theme.header
+        border.color: Theme.border
+        border.width: Theme.highContrast ? 2 : 0
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 20
+            anchors.rightMargin: 16
+            spacing: 12
+            Rectangle {
+                // the emblem area; a long press opens the hidden staff entry
+                objectName: "staffEntry"
+                Layout.preferredWidth: 64
+                Layout.preferredHeight: 64
+                radius: 32
+                color: Theme.accent
+                Text { anchors.centerIn: parent; text: "★"; color: "#FFDD00"; font.pixelSize: 38 }
+                MouseArea { anchors.fill: parent; pressAndHoldInterval: 1500; onPressAndHold: root.kiosk.staff.open() }
+            }
+            Column {
+                Layout.fillWidth: true
+                Text {
+                    objectName: "headerTitle"
+                    text: qsTr("Public service kiosk")
+                    color: Theme.headerText
+                    font.family: Theme.font
+                    font.pixelSize: Theme.big
+                    font.bold: true
+                    elide: Text.ElideRight
+                    width: parent.width
+                }
+                Text {
+                    text: qsTr("One-stop reception")
+                    color: Theme.headerText
+                    font.family: Theme.font
+                    font.pixelSize: Theme.small
+                    elide: Text.ElideRight
+                    width: parent.width
+                }
+            }
+            KButton {
+                objectName: "langVi"
+                text: "Tiếng Việt"
+                kind: root.kiosk.language === "vi" ? "headerOn" : "headerOff"
+                font.pixelSize: Theme.small
+                onClicked: root.kiosk.setLanguage("vi")
+            }
+            KButton {
+                objectName: "langEn"
+                text: "English"
+                kind: root.kiosk.language === "en" ? "headerOn" : "headerOff"
+                font.pixelSize: Theme.small
+                onClicked: root.kiosk.setLanguage("en")
+            }
+            KButton {
+                objectName: "largeText"
+                text: qsTr("Larger text") + (root.kiosk.textScale > 1.0 ? " ×" + root.kiosk.textScale.toFixed(1) : "")
+                kind: root.kiosk.textScale > 1.0 ? "headerOn" : "headerOff"
+                font.pixelSize: Theme.small
+                onClicked: root.kiosk.cycleTextSize()
+            }
+            KButton {
+                objectName: "highContrast"
+                text: qsTr("Contrast")
+                kind: root.kiosk.highContrast ? "headerOn" : "headerOff"
+                font.pixelSize: Theme.small
+                onClicked: root.kiosk.setHighContrast(!root.kiosk.highContrast)
+            }
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        Rectangle {
+            objectName: "staffBanner"
+            Layout.fillWidth: true
+            visible: root.kiosk.staff.active
+            implicitHeight: staffRow.implicitHeight + 16
+            color: Theme.highContrast ? "#00FFFF" : "#1E7B34"
+            RowLayout {
+                id: staffRow
+                anchors.fill: parent
+                anchors.margins: 8
+                anchors.leftMargin: 20
+                KText {
+                    Layout.fillWidth: true
+                    text: root.kiosk.staff.bannerText
+                    color: Theme.highContrast ? "#000000" : "#FFFFFF"
+                    font.bold: true
+                }
+                KButton {
+                    objectName: "staffLogout"
+                    text: qsTr("End assistance")
+                    font.pixelSize: Theme.small
+                    onClicked: root.kiosk.staff.logout()
+                }
+            }
+        }
+
+        Rectangle {
+            objectName: "messageBanner"
+            Layout.fillWidth: true
+            visible: root.kiosk.message !== ""
+            implicitHeight: msgRow.implicitHeight + 20
+            color: Theme.banner
+            RowLayout {
+                id: msgRow
+                anchors.fill: parent
+                anchors.margins: 10
+                anchors.leftMargin: 20
+                KText {
+                    objectName: "messageText"
+                    Layout.fillWidth: true
+                    text: root.kiosk.message
+                    color: Theme.bannerText
+                    font.bold: true
+                }
+                KButton {
+                    text: qsTr("OK")
+                    font.pixelSize: Theme.small
+                    onClicked: root.kiosk.dismissMessage()
+                }
+            }
+        }
+
+        Loader {
+            id: pageLoader
+            objectName: "pageLoader"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            sourceComponent: {
+                switch (root.kiosk.page) {
+                case "notice": return noticePage
+                case "identify": return identifyPage
+                case "account": return accountPage
+                case "procedures": return proceduresPage
+                case "detail": return detailPage
+                case "form": return formPage
+                case "documents": return documentsPage
+                case "delivery": return deliveryPage
+                case "payment": return paymentPage
+                case "review": return reviewPage
+                case "receipt": return receiptPage
+                case "rating": return ratingPage
+                case "track": return trackPage
+                case "staff": return staffPage
+                default: return welcomePage
+                }
+            }
+        }
+
+        Rectangle {
+            objectName: "footer"
+            Layout.fillWidth: true
+            visible: root.kiosk.page !== "welcome" && root.kbTarget === null
+            implicitHeight: footRow.implicitHeight + 20
+            color: Theme.surface
+            border.color: Theme.border
+            border.width: 1
+            RowLayout {
+                id: footRow
+                anchors.fill: parent
+                anchors.margins: 10
+                anchors.leftMargin: 20
+                anchors.rightMargin: 20
+                spacing: 16
+                KButton {
+                    objectName: "backButton"
+                    visible: root.kiosk.canGoBack
+                    text: "‹  " + qsTr("Back")
+                    onClicked: root.kiosk.back()
+                }
+                Item { Layout.fillWidth: true }
+                KButton {
+                    objectName: "callStaff"
+                    text: qsTr("Call staff")
+                    onClicked: root.kiosk.callStaff()
+                }
+                KButton {
+                    objectName: "cancelButton"
+                    visible: root.kiosk.page !== "receipt" && root.kiosk.page !== "rating"
+                    text: qsTr("Cancel and erase")
+                    kind: "quiet"
+                    onClicked: root.kiosk.cancel()
+                }
+            }
+        }
+
+        VnKeyboard {
+            id: keyboard
+            objectName: "keyboard"
+            kiosk: root.kiosk
+            Layout.fillWidth: true
+            visible: root.kbTarget !== null
+            target: root.kbTarget
+        }
+    }
+
+    Rectangle {
+        objectName: "idleOverlay"
+        anchors.fill: parent
+        visible: root.kiosk.idleWarning
+        color: "#CC000000"
+        MouseArea { anchors.fill: parent }
+        KCard {
+            anchors.centerIn: parent
+            width: Math.min(parent.width - 80, 820)
+            height: idleCol.implicitHeight + 80
+            ColumnLayout {
+                id: idleCol
+                anchors.fill: parent
+                anchors.margins: 40
+                spacing: 24
+                KText {
+                    Layout.fillWidth: true
+                    text: qsTr("Are you still there?")
+                    font.pixelSize: Theme.title
+                    font.bold: true
+                    horizontalAlignment: Text.AlignHCenter
+                }
+                KText {
+                    objectName: "idleCountdown"
+                    Layout.fillWidth: true
+                    text: qsTr("For your safety, your information will be erased in %1 seconds.").arg(root.kiosk.idleSecondsLeft)
+                    horizontalAlignment: Text.AlignHCenter
+                }
+                KButton {
+                    objectName: "stillHere"
+                    Layout.alignment: Qt.AlignHCenter
+                    kind: "primary"
+                    text: qsTr("I am still here")
+                    onClicked: root.kiosk.stillHere()
+                }
+            }
+        }
+    }
+
+    Component { id: welcomePage; WelcomePage { kiosk: root.kiosk } }
+    Component { id: noticePage; NoticePage { kiosk: root.kiosk } }
+    Component { id: identifyPage; IdentifyPage { kiosk: root.kiosk } }
+    Component { id: accountPage; AccountPage { kiosk: root.kiosk } }
+    Component { id: proceduresPage; ProceduresPage { kiosk: root.kiosk } }
+    Component { id: detailPage; DetailPage { kiosk: root.kiosk } }
+    Component { id: formPage; FormPage { kiosk: root.kiosk } }
+    Component { id: documentsPage; DocumentsPage { kiosk: root.kiosk } }
+    Component { id: deliveryPage; DeliveryPage { kiosk: root.kiosk } }
+    Component { id: paymentPage; PaymentPage { kiosk: root.kiosk } }
+    Component { id: reviewPage; ReviewPage { kiosk: root.kiosk } }
+    Component { id: receiptPage; ReceiptPage { kiosk: root.kiosk } }
+    Component { id: ratingPage; RatingPage { kiosk: root.kiosk } }
+    Component { id: trackPage; TrackPage { kiosk: root.kiosk } }
+    Component { id: staffPage; StaffPage { kiosk: root.kiosk } }
+}

@@ -1,0 +1,27 @@
+import QtQuick
+
+// The privacy notice, shown before anything is read from the card (personal-data law).
+KPage {
+    id: page
+    title: page.kiosk.identify.noticeTitle
+
+    KCard {
+        width: parent.width
+        height: noticeText.implicitHeight + 48
+        KText {
+            id: noticeText
+            objectName: "noticeText"
+            x: 24
+            y: 24
+            width: parent.width - 48
+            text: page.kiosk.identify.noticeText
+        }
+    }
+    KButton {
+        objectName: "acceptNotice"
+        width: parent.width
+        kind: "primary"
+        text: qsTr("I understand, continue")
+        onClicked: page.kiosk.identify.acceptNotice()
+    }
+}

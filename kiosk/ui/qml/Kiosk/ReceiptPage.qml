@@ -1,0 +1,84 @@
+import QtQuick
+import QtQuick.Layouts
+
+// After submitting: the code, large; the deadlines; the slip (or a plain message and Reprint); the
+// VietQR for the fee; what must still be done in person. No way back from here.
+KPage {
+    id: page
+    readonly property var vm: page.kiosk.submit
+    title: qsTr("Your dossier has been submitted")
+
+    KCard {
+        width: parent.width
+        height: codeCol.implicitHeight + 40
+        border.color: Theme.ok
+        border.width: 4
+        Column {
+            id: codeCol
+            x: 24
+            y: 20
+            width: parent.width - 48
+            spacing: 8
+            KText { width: parent.width; text: qsTr("Dossier code"); color: Theme.muted; horizontalAlignment: Text.AlignHCenter }
+            KText { objectName: "receiptCode"; width: parent.width; text: page.vm.code; font.pixelSize: Theme.huge; font.bold: true; horizontalAlignment: Text.AlignHCenter }
+            KText { width: parent.width; text: qsTr("An officer will check it before %1.").arg(page.vm.acceptDeadline); horizontalAlignment: Text.AlignHCenter }
+            KText { width: parent.width; text: qsTr("Expected result: %1").arg(page.vm.expectedDue); horizontalAlignment: Text.AlignHCenter; font.bold: true }
+        }
+    }
+    KCard {
+        width: parent.width
+        height: printCol.implicitHeight + 40
+        border.color: page.vm.printState === "failed" ? Theme.error : Theme.border
+        Column {
+            id: printCol
+            x: 24
+            y: 20
+            width: parent.width - 48
+            spacing: 12
+            KText {
+                objectName: "printMessage"
+                width: parent.width
+                text: page.vm.printMessage
+                color: page.vm.printState === "failed" ? Theme.error : Theme.text
+                font.bold: page.vm.printState === "failed"
+            }
+            KButton {
+                objectName: "reprint"
+                visible: page.vm.printState === "failed"
+                width: parent.width
+                text: qsTr("Print again")
+                onClicked: page.vm.printSlip()
+            }
+        }
+    }
+    KCard {
+        width: parent.width
+        visible: page.vm.paymentQr !== ""
+        height: 360
+        RowLayout {
+            anchors.fill: parent
+            anchors.margins: 20
+            spacing: 24
+            Image { objectName: "paymentQr"; Layout.preferredWidth: 300; Layout.preferredHeight: 300; source: page.vm.paymentQr; fillMode: Image.PreserveAspectFit }
+            KText {
+                Layout.fillWidth: true
+                text: qsTr("Fee %1. Open your banking app and scan this code; an officer confirms the payment.").arg(page.vm.feeText)
+                font.pixelSize: Theme.big
+            }
+        }
+    }
+    KCard {
+        width: parent.width
+        visible: page.vm.inPerson !== ""
+        color: Theme.banner
+        height: ipText.implicitHeight + 40
+        KText { id: ipText; x: 24; y: 20; width: parent.width - 48; color: Theme.bannerText; text: qsTr("Still to do in person: %1").arg(page.vm.inPerson) }
+    }
+    KButton {
+        objectName: "receiptDone"
+        width: parent.width
+        kind: "primary"
+        text: qsTr("Finish")
+        onClicked: page.vm.toRating()
+    }
+}

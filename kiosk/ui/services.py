@@ -1,0 +1,90 @@
+"""Everything the kiosk screens need from the rest of the product, gathered in one object.
+
+Why: view models receive a single :class:`UiServices` built from the composition root (kiosk.app.App), so
+tests and the demo can swap a device (a simulated card reader, the SANE test scanner, a failing printer)
+without touching view models. Services are created lazily: a kiosk whose printer package is broken still
+lets a citizen submit (and says the slip could not be printed).
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from kiosk.ui.card_port import CardReaderPort, open_card_reader
+
+log = logging.getLogger(__name__)
+
+
+class UiServices:
+    def __init__(self, app: Any, *, card_reader: CardReaderPort | None = None, scanner: Any = None,
+                 printer: Any = None, simulated_devices: bool = False) -> None:
+        self.app = app
+        self.settings = app.settings
+        self.clock = app.clock
+        self._card_reader = card_reader
+        self._scanner = scanner
+        self._printer = printer
+        self.simulated_devices = simulated_devices
+        self._scan_dir: Path | None = None
+
+    # -- devices -------------------------------------------------------------------------------------
+    @property
+    def card_reader(self) -> CardReaderPort:
+        if self._card_reader is None:
+            self._card_reader = open_card_reader(self.settings, simulated=self.simulated_devices)
+        return self._card_reader
+
+    @property
+    def scanner(self) -> Any:
+        if self._scanner is None:
+            from kiosk.devices.scanner import open_scanner
+
+            self._scanner = open_scanner("simulated" if self.simulated_devices else "auto")
+        return self._scanner
+
+    @cached_property
+    def printing(self) -> Any:
+        from kiosk.devices.printing.service import PrintService
+
+        return PrintService(self.settings, self.app.session_factory, printer=self._printer)
+
+    # -- core services -------------------------------------------------------------------------------
+    @property
+    def catalogue(self) -> Any:
+        return self.app.catalogue
+
+    @property
+    def dossiers(self) -> Any:
+        return self.app.dossiers
+
+    @cached_property
+    def accounts(self) -> Any:
+        return self.app.accounts
+
+    @cached_property
+    def staff(self) -> Any:
+        return self.app.staff
+
+    @cached_property
+    def consent_texts(self) -> Any:
+        from kiosk.core.consent_texts import load_consent_texts
+
+        return load_consent_texts()
+
+    # -- the session's scan folder (wiped with the session) -------------------------------------------
+    def scan_dir(self) -> Path:
+        if self._scan_dir is None:
+            base = self.settings.data_dir / "session-scans"
+            base.mkdir(parents=True, exist_ok=True)
+            self._scan_dir = Path(tempfile.mkdtemp(prefix="s-", dir=base))
+        return self._scan_dir
+
+    def wipe_scans(self) -> None:
+        if self._scan_dir is not None:
+            shutil.rmtree(self._scan_dir, ignore_errors=True)
+            self._scan_dir = None
