@@ -160,3 +160,26 @@ def test_atr_capabilities() -> None:
     assert atr_extended_length(build_atr(False)) is False
     assert atr_extended_length(build_atr(None)) is None
     assert atr_extended_length(b"") is None
+
+
+def test_active_auth_rsa_iso9796_2_and_ecdsa() -> None:
+    import hashlib
+    import os
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    from kiosk.devices.card.active import verify_signature
+
+    key = rsa.generate_private_key(65537, 1024)
+    nums = key.private_numbers()
+    n, d = nums.public_numbers.n, nums.d
+    k = (n.bit_length() + 7) // 8
+    challenge = os.urandom(8)
+    m1 = os.urandom(k - 2 - 20)
+    m = b"\x6a" + m1 + hashlib.sha1(m1 + challenge).digest() + b"\xbc"
+    sig = pow(int.from_bytes(m, "big"), d, n).to_bytes(k, "big")
+    spki = key.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    assert verify_signature(spki, challenge, sig)
+    assert not verify_signature(spki, os.urandom(8), sig)
+    assert not verify_signature(b"junk", challenge, sig)
