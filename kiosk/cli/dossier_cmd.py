@@ -18,6 +18,7 @@ from typing import Any
 
 from kiosk.cli import CliError
 from kiosk.cli.staff_cmd import open_app, staff_login
+from kiosk.ui.console.effects import notify_sms, print_form
 
 FORMS = {"accept": "01", "supplement": "02", "refuse": "03", "apologize": "04"}
 METHODS = {"cash": "counter_cash", "card": "counter_card", "transfer": "counter_transfer"}
@@ -33,6 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         a.add_argument("--staff", required=True, metavar="USERNAME", help="the acting officer (PIN from stdin)")
         a.add_argument("--reason", metavar="TEXT")
         a.add_argument("--no-print", action="store_true", help="do not print the form")
+        a.add_argument("--no-sms", action="store_true", help="do not text the citizen")
         a.add_argument("--json", action="store_true", help="print the result as JSON")
         a.set_defaults(func=_action, action=name)
         return a
@@ -96,24 +98,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 # -- helpers --------------------------------------------------------------------------------------------
-def print_form(app: Any, code: str, form: str) -> dict[str, Any]:
-    """Print a form through the printing package; never raises (the dossier is already saved)."""
-    try:
-        from kiosk.devices.printing.service import PrintService
-    except ImportError:
-        return {"form": form, "state": "unavailable"}
-    try:
-        result = PrintService(app.settings, app.session_factory).print_form(code, form)
-    except Exception as exc:  # noqa: BLE001 - printing must never undo or hide the dossier change
-        return {"form": form, "state": "error", "detail": type(exc).__name__}
-    out: dict[str, Any] = {"form": form, "state": result.state}
-    if result.path:
-        out["path"] = str(result.path)
-    if not result.ok:
-        out["detail"] = result.detail
-    return out
-
-
 def _items(args: argparse.Namespace) -> list[Any]:
     from kiosk.core.dossier_actions import SupplementItem
 
@@ -187,20 +171,21 @@ def _action(args: argparse.Namespace) -> int:
         form = FORMS.get(name)
         if form and not args.no_print:
             printed = print_form(app, r.code, form)
-        _report(app, r, printed, args.json)
+        sms = notify_sms(app, r.code, r.action, due=r.due_at) if not args.no_sms else "not_sent"
+        _report(app, r, printed, args.json, sms)
         return 0
     finally:
         app.close()
 
 
-def _report(app: Any, r: Any, printed: dict[str, Any] | None, as_json: bool) -> None:
+def _report(app: Any, r: Any, printed: dict[str, Any] | None, as_json: bool, sms: str) -> None:
     from kiosk.core.dossiers import STATUS_LABELS_EN
 
     due = r.due_at.astimezone(app.settings.tz) if r.due_at else None
     if as_json:
         out = {
             "code": r.code, "action": r.action, "status_from": r.status_from, "status": r.status_to,
-            "due": due.isoformat() if due else None, "printed": printed,
+            "due": due.isoformat() if due else None, "printed": printed, "sms": sms,
         }
         print(json.dumps(out, ensure_ascii=False))
     else:

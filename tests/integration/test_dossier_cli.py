@@ -76,7 +76,13 @@ def test_supplement_supplied_refuse(env, monkeypatch, capsys) -> None:  # type: 
          "--missing", "Ảnh 4x6", "Giấy chứng sinh", "--reason", "bản photo mờ", "--guidance", "Nộp tại quầy 3", "--json"],
     )
     assert rc == 0, err
-    assert json.loads(out)["printed"]["form"] == "02"
+    res = json.loads(out)
+    assert res["printed"]["form"] == "02" and res["sms"] == "sent"
+    from kiosk.config import load_settings
+    from kiosk.integrations.sms import outbox_path, read_outbox
+
+    [msg] = read_outbox(outbox_path(load_settings()))
+    assert code in msg["text"] and msg["to"] == "+84912345678"
     rc, out, _ = run(monkeypatch, capsys, ["dossier", "show", code, "--json"], "")
     det = json.loads(out)
     ev = det["events"][-1]
