@@ -80,6 +80,14 @@ class App:
         with session_scope(self.session_factory) as s:
             sync_catalogue(s, self.catalogue)
 
+    @cached_property
+    def sync_sender(self) -> Any:
+        """The outbox sender for the configured adapter; run it with
+        ``kiosk.integrations.sync.sender.SyncWorker(app.sync_sender).start()`` or `kiosk sync run`."""
+        from kiosk.integrations.sync.factory import build_sender
+
+        return build_sender(self.settings.sync, self.session_factory, self.clock)
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -95,7 +103,10 @@ def build_app(
     from kiosk.models.database import open_database
 
     settings = settings or load_settings(config_file)
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    from kiosk.security import ensure_private_dir, secure_database_file
+
+    ensure_private_dir(settings.data_dir)  # 0700: citizens' data, kiosk user only
+    secure_database_file(settings.effective_database_url)  # SQLite file 0600 (its -wal/-shm follow)
     engine, factory = open_database(settings.effective_database_url, migrate=migrate)
     app = App(settings=settings, engine=engine, session_factory=factory, clock=clock or SystemClock())
     if sync_catalogue:
