@@ -63,7 +63,7 @@ def _centred_lines(c, lines: list[tuple[str, str, float]], cx: float, y: float, 
 def draw_agency_header(c, header: AgencyHeader, form_no: str, date_line: str, code: str | None = None) -> float:  # type: ignore[no-untyped-def]
     """Unit top left, motto top right (both underlined), the date line; returns the y below them."""
     left_w, right_w = 84 * MM, 92 * MM
-    lcx = LEFT + left_w / 2 - 6 * MM
+    lcx = LEFT + 38 * MM
     rcx = RIGHT - right_w / 2
     c.setFont(ITALIC, 8.5)
     c.drawRightString(RIGHT, PAGE_H - 9 * MM, form_no)
@@ -71,14 +71,14 @@ def draw_agency_header(c, header: AgencyHeader, form_no: str, date_line: str, co
     ly = _centred_lines(c, [(header.parent_body.upper(), REGULAR, 10.5)], lcx, top, left_w)
     ly = _centred_lines(c, [(header.unit_name.upper(), BOLD, 10.5)], lcx, ly, left_w)
     c.setLineWidth(0.7)
-    c.line(lcx - 18 * MM, ly - 4, lcx + 18 * MM, ly - 4)
+    c.line(lcx - 18 * MM, ly - 8, lcx + 18 * MM, ly - 8)
     if code:
         c.setFont(REGULAR, 10)
         c.drawCentredString(lcx, ly - 17, f"Số: {code}")
         ly -= 17
     ry = _centred_lines(c, [(MOTTO_1, BOLD, 11), (MOTTO_2, BOLD, 12)], rcx, top, right_w)
     mw = width(MOTTO_2, BOLD, 12)
-    c.line(rcx - mw / 2, ry - 4, rcx + mw / 2, ry - 4)
+    c.line(rcx - mw / 2, ry - 5.5, rcx + mw / 2, ry - 5.5)
     c.setFont(ITALIC, 11)
     ry -= 22
     c.drawCentredString(rcx, ry, date_line)
