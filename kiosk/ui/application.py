@@ -96,7 +96,13 @@ class KioskUi:
             self.window.close()
         if self.translator is not None:
             QCoreApplication.removeTranslator(self.translator)
-        self.engine.deleteLater()
+            self.translator = None
+        # delete the QML before the view models it binds to, so no binding sees a null view model
+        import shiboken6
+
+        if shiboken6.isValid(self.engine):
+            shiboken6.delete(self.engine)
+        self.window = None
 
 
 def build_ui(services: Any, *, idle_timeout_s: float | None = None, countdown_s: int = 10, mode: str = "windowed",

@@ -1,0 +1,242 @@
+"""Dialogs of the counter console: the supplement list, a reason, a payment, the delivery, an apology.
+
+Why one dialog per action: each collects exactly what the core action needs and nothing else, validates it
+before the officer can press OK, and exposes ``values()`` so tests fill the widgets and read the result
+without running a modal loop.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+COMMON_REASONS = [
+    "Thiếu giấy tờ",
+    "Giấy tờ không đúng mẫu",
+    "Thiếu chữ ký / con dấu",
+    "Bản sao không có chứng thực",
+    "Thông tin không khớp với giấy tờ tùy thân",
+    "Bản chụp không rõ",
+]
+
+
+class _Base(QDialog):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        self.layout_ = QVBoxLayout(self)
+        self.error = QLabel("")
+        self.error.setObjectName("dialogError")
+        self.error.setStyleSheet("color: #b00020;")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Đồng ý")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        self.buttons.accepted.connect(self._try_accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def finish_layout(self) -> None:
+        self.layout_.addWidget(self.error)
+        self.layout_.addWidget(self.buttons)
+
+    def validate(self) -> str | None:  # a message, or None when valid
+        return None
+
+    def _try_accept(self) -> None:
+        problem = self.validate()
+        if problem:
+            self.error.setText(problem)
+            return
+        self.accept()
+
+
+class SupplementDialog(_Base):
+    """Every missing or wrong paper with its reason, in one list (the citizen is told once, in full)."""
+
+    def __init__(self, documents: list[str], parent: QWidget | None = None) -> None:
+        super().__init__("Yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)", parent)
+        self.setMinimumWidth(640)
+        self.layout_.addWidget(QLabel("Liệt kê <b>đầy đủ, một lần</b> các giấy tờ cần bổ sung và lý do:"))
+        self.table = QTableWidget(0, 2)
+        self.table.setObjectName("supplementItems")
+        self.table.setHorizontalHeaderLabels(["Giấy tờ", "Lý do"])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.layout_.addWidget(self.table)
+        row = QHBoxLayout()
+        self.doc_pick = QComboBox()
+        self.doc_pick.setEditable(True)
+        self.doc_pick.addItems(documents)
+        self.doc_pick.setObjectName("docPick")
+        self.reason_pick = QComboBox()
+        self.reason_pick.setEditable(True)
+        self.reason_pick.addItems(COMMON_REASONS)
+        self.reason_pick.setObjectName("reasonPick")
+        add = QPushButton("Thêm")
+        add.setObjectName("addItem")
+        add.clicked.connect(lambda: self.add_item(self.doc_pick.currentText(), self.reason_pick.currentText()))
+        remove = QPushButton("Xóa dòng")
+        remove.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()) if self.table.currentRow() >= 0 else None)
+        row.addWidget(self.doc_pick, 2)
+        row.addWidget(self.reason_pick, 2)
+        row.addWidget(add)
+        row.addWidget(remove)
+        self.layout_.addLayout(row)
+        self.layout_.addWidget(QLabel("Hướng dẫn cho công dân:"))
+        self.guidance = QPlainTextEdit()
+        self.guidance.setObjectName("guidance")
+        self.guidance.setFixedHeight(70)
+        self.layout_.addWidget(self.guidance)
+        self.finish_layout()
+
+    def add_item(self, name: str, reason: str) -> None:
+        r = self.table.rowCount()
+        self.table.insertRow(r)
+        self.table.setItem(r, 0, QTableWidgetItem(name.strip()))
+        self.table.setItem(r, 1, QTableWidgetItem(reason.strip()))
+
+    def values(self) -> tuple[list[dict[str, str]], str]:
+        items = []
+        for r in range(self.table.rowCount()):
+            name = (self.table.item(r, 0).text() if self.table.item(r, 0) else "").strip()
+            reason = (self.table.item(r, 1).text() if self.table.item(r, 1) else "").strip()
+            if name or reason:
+                items.append({"name": name, "reason": reason})
+        return items, self.guidance.toPlainText().strip()
+
+    def validate(self) -> str | None:
+        items, _ = self.values()
+        if not items:
+            return "Chưa có giấy tờ nào trong danh sách."
+        if any(not i["name"] or not i["reason"] for i in items):
+            return "Mỗi dòng phải có tên giấy tờ và lý do."
+        return None
+
+
+class ReasonDialog(_Base):
+    def __init__(self, title: str, prompt: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.layout_.addWidget(QLabel(prompt))
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("reasonText")
+        self.text.setFixedHeight(90)
+        self.layout_.addWidget(self.text)
+        self.finish_layout()
+
+    def values(self) -> str:
+        return self.text.toPlainText().strip()
+
+    def validate(self) -> str | None:
+        return None if self.values() else "Vui lòng ghi rõ lý do."
+
+
+class PaymentDialog(_Base):
+    METHODS = [("Tiền mặt", "counter_cash"), ("Thẻ", "counter_card"), ("Chuyển khoản", "counter_transfer")]
+
+    def __init__(self, fee: int, parent: QWidget | None = None) -> None:
+        super().__init__("Thu phí, lệ phí tại quầy", parent)
+        form = QFormLayout()
+        self.amount = QSpinBox()
+        self.amount.setObjectName("amount")
+        self.amount.setRange(0, 100_000_000)
+        self.amount.setSingleStep(1000)
+        self.amount.setSuffix(" đ")
+        self.amount.setValue(fee)
+        self.method = QComboBox()
+        self.method.setObjectName("method")
+        for label, value in self.METHODS:
+            self.method.addItem(label, value)
+        self.reference = QLineEdit()
+        self.reference.setObjectName("reference")
+        self.reference.setPlaceholderText("Số biên lai")
+        form.addRow("Số tiền", self.amount)
+        form.addRow("Hình thức", self.method)
+        form.addRow("Biên lai", self.reference)
+        self.layout_.addLayout(form)
+        self.finish_layout()
+
+    def values(self) -> tuple[str, int, str]:
+        return str(self.method.currentData()), int(self.amount.value()), self.reference.text().strip()
+
+    def validate(self) -> str | None:
+        return None if self.amount.value() > 0 else "Số tiền phải lớn hơn 0."
+
+
+class ReturnDialog(_Base):
+    VIA = [("Tại quầy", "counter"), ("Qua bưu chính công ích", "postal"), ("Trực tuyến", "online")]
+
+    def __init__(self, default: str, parent: QWidget | None = None) -> None:
+        super().__init__("Trả kết quả", parent)
+        self.via = QComboBox()
+        self.via.setObjectName("via")
+        for label, value in self.VIA:
+            self.via.addItem(label, value)
+        values = [v for _, v in self.VIA]
+        self.via.setCurrentIndex(values.index(default) if default in values else 0)
+        form = QFormLayout()
+        form.addRow("Hình thức trả", self.via)
+        self.layout_.addLayout(form)
+        self.finish_layout()
+
+    def values(self) -> str:
+        return str(self.via.currentData())
+
+
+class ApologyDialog(_Base):
+    def __init__(self, current_due: datetime, tz: Any, parent: QWidget | None = None) -> None:
+        super().__init__("Xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)", parent)
+        local = current_due.astimezone(tz)
+        self.layout_.addWidget(QLabel(f"Ngày hẹn hiện tại: {local:%H:%M %d/%m/%Y}. Chỉ được hẹn lại <b>một lần</b>."))
+        self.tz = tz
+        self.new_due = QDateTimeEdit()
+        self.new_due.setObjectName("newDue")
+        self.new_due.setDisplayFormat("HH:mm dd/MM/yyyy")
+        self.new_due.setCalendarPopup(True)
+        start = local.replace(hour=17, minute=0)
+        self.new_due.setDateTime(QDateTime(start.year, start.month, start.day, 17, 0).addDays(5))
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("reasonText")
+        self.reason.setFixedHeight(80)
+        form = QFormLayout()
+        form.addRow("Ngày hẹn mới", self.new_due)
+        form.addRow("Lý do chậm", self.reason)
+        self.layout_.addLayout(form)
+        self.finish_layout()
+
+    def values(self) -> tuple[str, datetime]:
+        qdt = self.new_due.dateTime()
+        d, t = qdt.date(), qdt.time()
+        return self.reason.toPlainText().strip(), datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self.tz)
+
+    def validate(self) -> str | None:
+        return None if self.values()[0] else "Vui lòng ghi rõ lý do chậm trễ."
+
+
+def table_readonly(table: QTableWidget) -> None:
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setAlternatingRowColors(False)
+    table.setWordWrap(False)

@@ -1,0 +1,140 @@
+"""Driving the real QML by objectName: used by the UI tests, ``kiosk demo`` self-check and ``--walkthrough``.
+
+Why shared: the headless demo, the screenshots and the tests walk the same journey the same way (touch
+events on the window at an item's centre), so what the tests prove is what the demo shows.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQuick import QQuickItem
+from PySide6.QtTest import QTest
+
+
+class DriverError(AssertionError):
+    pass
+
+
+class Driver:
+    def __init__(self, window: Any, vm: Any) -> None:
+        self.window = window
+        self.vm = vm
+        self._touch = QTest.createTouchDevice()
+
+    def pump(self, ms: int = 10) -> None:
+        end = time.monotonic() + ms / 1000
+        while True:
+            QGuiApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            if time.monotonic() >= end:
+                break
+            time.sleep(0.005)
+
+    def wait_until(self, cond: Callable[[], Any], timeout: float = 10.0, what: str = "condition") -> Any:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            value = cond()
+            if value:
+                return value
+            self.pump(20)
+        raise DriverError(f"timed out waiting for {what} (page={self.vm.page})")
+
+    def _root_item(self) -> QQuickItem:
+        root = self.window.contentItem()
+        while root.parentItem() is not None:
+            root = root.parentItem()
+        return root
+
+    def find_all(self, name: str) -> list[QQuickItem]:
+        """Items by objectName in the visual tree (Repeater delegates are not QObject children, so
+        window.findChild alone misses them)."""
+        out: list[QQuickItem] = []
+        stack = [self._root_item()]
+        while stack:
+            it = stack.pop()
+            if it.objectName() == name:
+                out.append(it)
+            stack.extend(it.childItems())
+        return out
+
+    def find(self, name: str) -> QQuickItem | None:
+        items = self.find_all(name)
+        for it in items:
+            if it.isVisible():
+                return it
+        return items[0] if items else None
+
+    def item(self, name: str, timeout: float = 5.0) -> QQuickItem:
+        return self.wait_until(lambda: (i := self.find(name)) is not None and i.isVisible() and i, timeout, f"item {name!r}")
+
+    def centre(self, item: QQuickItem) -> QPoint:
+        flick = self._flickable_of(item)
+        if flick is not None:
+            self._scroll_into_view(flick, item)
+        p = item.mapToScene(item.boundingRect().center())
+        return QPoint(int(p.x()), int(p.y()))
+
+    def _flickable_of(self, item: QQuickItem) -> QQuickItem | None:
+        parent = item.parentItem()
+        while parent is not None:
+            if parent.inherits("QQuickFlickable"):
+                return parent
+            parent = parent.parentItem()
+        return None
+
+    def _scroll_into_view(self, flick: QQuickItem, item: QQuickItem) -> None:
+        top = item.mapToItem(flick.property("contentItem"), 0, 0).y()
+        height = flick.height()
+        cy = flick.property("contentY")
+        if top < cy or top + item.height() > cy + height:
+            max_y = max(0.0, flick.property("contentHeight") - height)
+            flick.setProperty("contentY", max(0.0, min(max_y, top - 40)))
+            self.pump(30)
+
+    def tap(self, name: str, touch: bool = True) -> None:
+        item = self.item(name)
+        if not item.isEnabled():
+            raise DriverError(f"{name} is disabled")
+        pt = self.centre(item)
+        if touch:
+            QTest.touchEvent(self.window, self._touch).press(0, pt, self.window).commit()
+            QTest.touchEvent(self.window, self._touch).release(0, pt, self.window).commit()
+        else:
+            QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pt)
+        self.pump(30)
+
+    def type_into(self, name: str, text: str) -> None:
+        """Set a KField's text as a keyboard would (textEdited fires, so view models see it)."""
+        self.item(name)
+        inp = self.item(name + "_input")
+        inp.setProperty("text", text)
+        inp.textEdited.emit()  # type: ignore[attr-defined]
+        self.pump(10)
+
+    def scanner_types(self, name: str, text: str) -> None:
+        """A keyboard-wedge barcode scanner: focus the hidden field, type the characters, press Enter."""
+        item = self.wait_until(lambda: self.find(name), 5, name)
+        item.forceActiveFocus()
+        self.pump(10)
+        QTest.keyClicks(self.window, text)
+        QTest.keyClick(self.window, Qt.Key.Key_Return)
+        self.pump(20)
+
+    def text_of(self, name: str) -> str:
+        return str(self.item(name).property("text"))
+
+    def wait_page(self, page: str, timeout: float = 15.0) -> None:
+        self.wait_until(lambda: self.vm.page == page, timeout, f"page {page}")
+        self.pump(60)
+
+    def screenshot(self, path: Path) -> Path:
+        self.pump(80)
+        img = self.window.grabWindow()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        img.save(str(path), "PNG")
+        return path

@@ -1,0 +1,42 @@
+"""Building the supervisor window: fonts, the view model as the `supervisor` context object, the QML file.
+
+Why separate from the command: tests and the screenshot helper load the same window offscreen without
+starting an event loop of their own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+QML_FILE = Path(__file__).with_name("Supervisor.qml")
+
+
+def load_fonts() -> None:
+    from PySide6.QtGui import QFontDatabase
+
+    from kiosk.devices.printing.fonts import FONT_FILES
+
+    for path in FONT_FILES.values():
+        QFontDatabase.addApplicationFont(str(path))
+
+
+def load_window(app: Any, *, fullscreen: bool = False) -> tuple[Any, Any, Any]:
+    """(engine, window, view model). A QGuiApplication must exist."""
+    import PySide6.QtQuick  # noqa: F401 - makes the root object a QQuickWindow (grabWindow, findChild)
+    from PySide6.QtQml import QQmlApplicationEngine
+
+    from kiosk.ui.supervisor.supervisor_view_model import SupervisorViewModel
+
+    load_fonts()
+    engine = QQmlApplicationEngine()
+    vm = SupervisorViewModel(app, engine)
+    engine.rootContext().setContextProperty("supervisor", vm)
+    engine.load(str(QML_FILE))
+    roots = engine.rootObjects()
+    if not roots:
+        raise RuntimeError(f"cannot load {QML_FILE.name}")
+    window = roots[0]
+    if fullscreen:
+        window.showFullScreen()
+    return engine, window, vm

@@ -1,0 +1,60 @@
+"""Fixtures for the UI tests: the real QML, offscreen, on the composed app with an isolated database.
+
+Each test gets a fresh engine and window; the view model's worker is drained and the window closed in
+teardown (pytest-qt has no QML fixtures; plain Qt APIs are the recommended way).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
+
+
+@pytest.fixture
+def ui_factory(qapp, app, tmp_path: Path) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+    from kiosk.ui.application import build_ui
+    from kiosk.ui.driver import Driver
+    from kiosk.ui.services import UiServices
+
+    made: list[Any] = []
+
+    def make(*, card_reader: Any = None, printer: Any = None, scanner: Any = None, idle_timeout_s: float | None = None,
+             countdown_s: int = 10, simulated: bool = True) -> tuple[Any, Driver]:
+        services = UiServices(app, card_reader=card_reader, printer=printer, scanner=scanner, simulated_devices=simulated)
+        ui = build_ui(services, idle_timeout_s=idle_timeout_s, countdown_s=countdown_s, mode="offscreen")
+        made.append(ui)
+        d = Driver(ui.window, ui.vm)
+        d.wait_until(lambda: ui.window.isExposed() or True, 5, "window")
+        d.pump(50)
+        return ui, d
+
+    yield make
+    for ui in made:
+        ui.vm.worker.wait(10000)
+        ui.close()
+        del ui
+    qapp.processEvents()
+
+
+@pytest.fixture
+def outbox(settings) -> Path:  # type: ignore[no-untyped-def]
+    from kiosk.integrations.sms import outbox_path
+
+    return outbox_path(settings)
+
+
+def last_otp(outbox: Path) -> str:
+    import json
+    import re
+
+    lines = [json.loads(x) for x in outbox.read_text(encoding="utf-8").splitlines() if x.strip()]
+    m = re.search(r"\b(\d{6})\b", lines[-1]["text"])
+    assert m, "no code in the SMS"
+    return m.group(1)
