@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "kiosk.cli.staff_cmd",
     "kiosk.cli.dossier_cmd",
     "kiosk.cli.report_cmd",
+    "kiosk.cli.supervisor_cmd",
     "kiosk.cli.run_cmd",
     "kiosk.cli.sync_cmd",
 ]

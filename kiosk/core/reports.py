@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.core.calendar import WorkCalendar
 from kiosk.core.clock import Clock, SystemClock
-from kiosk.core.dossiers import CHANNELS, ELECTRONIC_CHANNELS
+from kiosk.core.dossiers import ELECTRONIC_CHANNELS
 from kiosk.core.report_queries import (
     RATE_NUMERATORS,
     Bounds,
@@ -460,16 +460,26 @@ class ReportService:
         b = self.bounds(period)
         sets = base_sets(b)
         fcond = (filters or ReportFilters()).dossier_condition()
+        ended = and_(Dossier.finished_at >= b.start, Dossier.finished_at < b.as_of)  # refused unreceived ones too
+        touched: ColumnElement[bool] = or_(sets["received"], sets["submitted"], ended)
+        return self._rows(and_(touched, fcond))
+
+    def rows_for_codes(self, codes: list[str]) -> list[DossierRow]:
+        """Details of the dossiers behind a drill-down (codes in chunks, to stay under parameter limits)."""
+        out: list[DossierRow] = []
+        for i in range(0, len(codes), 500):
+            out += self._rows(Dossier.code.in_(codes[i : i + 500]))
+        return sorted(out, key=lambda r: r.code)
+
+    def _rows(self, where: ColumnElement[bool]) -> list[DossierRow]:
         cols = [
             Dossier.code, Dossier.procedure_code, Dossier.field, Dossier.channel, Dossier.status, Dossier.kiosk_id,
             Dossier.submitted_at, Dossier.received_at, Dossier.due_at, Dossier.finished_at, Dossier.returned_at,
             Dossier.fee, Dossier.payment_state, Dossier.digitised, Dossier.e_result, Dossier.reused,
             Dossier.supplement_rounds, Dossier.rating,
         ]
-        ended = and_(Dossier.finished_at >= b.start, Dossier.finished_at < b.as_of)  # refused unreceived ones too
-        touched: ColumnElement[bool] = or_(sets["received"], sets["submitted"], ended)
         with self.session_factory() as s:
-            rows = s.execute(select(*cols).where(touched, fcond).order_by(Dossier.code)).all()
+            rows = s.execute(select(*cols).where(where).order_by(Dossier.code)).all()
         out = []
         for r in rows:
             timing = None
@@ -485,5 +495,3 @@ class ReportService:
         f, d = self.calendar.local(finished_at).date(), self.calendar.local(due_at).date()
         return "early" if f < d else "late" if f > d else "on_time"
 
-
-CHANNEL_KEYS = CHANNELS
