@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "kiosk.cli.supervisor_cmd",
     "kiosk.cli.run_cmd",
     "kiosk.cli.sync_cmd",
+    "kiosk.cli.console_cmd",
 ]
 
 
