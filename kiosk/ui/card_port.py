@@ -56,29 +56,25 @@ def describe_card_error(exc: BaseException) -> tuple[str, str, str]:
 
 
 class PcscCardReader:
-    """Adapter to the card package's blocking reader (pyscard over pcscd)."""
+    """The card package's blocking reader (pyscard over pcscd): kiosk.devices.card.service.read_card."""
 
-    def __init__(self, settings: Any) -> None:
+    def __init__(self, settings: Any, reader: str | None = None, trust_dir: Any = None,
+                 wait_for_card: float = 2.0) -> None:
         self.settings = settings
+        self.reader = reader if reader is not None else settings.card.reader
+        self.trust_dir = trust_dir if trust_dir is not None else settings.card.trust_dir
+        self.wait_for_card = wait_for_card
 
     def read(self, key: KeySource, progress: Progress | None = None) -> ReadResult:
-        mod = importlib.import_module("kiosk.devices.card.reader")
-        fn = getattr(mod, "read_card")
-        card = self.settings.card
-        kwargs: dict[str, Any] = {"progress": progress}
-        if card.reader:
-            kwargs["reader"] = card.reader
-        if card.trust_dir:
-            kwargs["trust_dir"] = card.trust_dir
-        try:
-            return fn(key, **kwargs)
-        except TypeError:  # older signature without keywords we pass
-            return fn(key, progress=progress)
+        from kiosk.devices.card.service import read_card
+
+        return read_card(key, reader=self.reader, trust_dir=self.trust_dir, progress=progress,
+                         try_pace=self.settings.card.try_pace, wait_for_card=self.wait_for_card)
 
 
 def real_reader_available() -> bool:
     try:
-        mod = importlib.import_module("kiosk.devices.card.reader")
+        mod = importlib.import_module("kiosk.devices.card.service")
     except ImportError:
         return False
     return hasattr(mod, "read_card")

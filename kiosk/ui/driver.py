@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QPoint, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QEventLoop, QPoint, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
@@ -121,7 +121,9 @@ class Driver:
         item = self.wait_until(lambda: self.find(name), 5, name)
         item.forceActiveFocus()
         self.pump(10)
-        QTest.keyClicks(self.window, text)
+        for ch in text:  # QTest.keyClicks only takes widgets; a wedge scanner sends one key event per character
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QGuiApplication.sendEvent(self.window, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
         QTest.keyClick(self.window, Qt.Key.Key_Return)
         self.pump(20)
 

@@ -58,3 +58,37 @@ def last_otp(outbox: Path) -> str:
     m = re.search(r"\b(\d{6})\b", lines[-1]["text"])
     assert m, "no code in the SMS"
     return m.group(1)
+
+
+@pytest.fixture
+def demo_card(tmp_path: Path) -> Iterator[Any]:
+    """The project's virtual CCCD served through a real pcscd + vsmartcard-vpcd (fails, never skips, when
+    they are missing: install with `apt-get install pcscd vsmartcard-vpcd`). Serialised with the card
+    integration tests by the same lock file, since pcscd is one per machine."""
+    import fcntl
+    import tempfile
+
+    from kiosk.devices.card.virtual import PcscdUnavailable, port_listening, start_demo_card, start_pcscd
+    from kiosk.devices.card.virtual.pcscd import find_pcscd
+
+    try:
+        find_pcscd()
+    except PcscdUnavailable as exc:
+        pytest.fail(str(exc))
+    lock = Path(tempfile.gettempdir()) / "kiosk-card-pcscd.lock"
+    with open(lock, "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        started = None
+        try:
+            if not port_listening(35963):
+                started = start_pcscd(tmp_path / "pcscd")
+            handle = start_demo_card(data_dir=tmp_path, with_pcscd=False, wait=0)
+            handle.wait_ready(10.0)
+            try:
+                yield handle
+            finally:
+                handle.stop()
+        finally:
+            if started is not None and started.started:
+                started.stop()
+            fcntl.flock(fh, fcntl.LOCK_UN)

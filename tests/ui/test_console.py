@@ -55,7 +55,7 @@ def test_login_queue_accept(qtbot, win, kapp, clock) -> None:  # type: ignore[no
     login(qtbot, win)
     assert win.stack.currentIndex() == 1 and "Nguyễn Thị Lan" in win.officer_label.text()
     assert win.queue.rowCount() == 2
-    assert win.queue.item(0, 5).text() == "còn 0 giờ 30 phút"
+    assert win.queue.item(0, 1).text() == "còn 0 giờ 30 phút"
     assert win.queue.item(0, 0).background().color() == QColor("#ffe3a8")  # amber: last working hour
     clock.t = vn(2026, 11, 26, 9, 30)
     win.session.last_activity = clock.t  # the officer kept working meanwhile

@@ -9,6 +9,7 @@ the staff session ends after ``staff_session_timeout_s`` without keyboard or mou
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -59,6 +60,14 @@ ENABLED = {
     "apologize": {2, 4, 6},
     "pay": {1, 2, 4, 5, 6, 9},
 }
+CHANNEL_VI = {"counter": "tại quầy", "kiosk": "ki-ốt", "kiosk_assisted": "ki-ốt (cán bộ hỗ trợ)",
+              "online": "trực tuyến", "postal": "bưu chính"}
+PAYMENT_VI = {"none": "không thu phí", "unpaid": "chưa nộp", "paid_online": "đã nộp trực tuyến",
+              "paid_counter": "đã nộp tại quầy", "waived": "miễn"}
+DELIVERY_VI = {"counter": "tại quầy", "postal": "qua bưu chính", "online": "trực tuyến"}
+ACTION_VI = {"submit": "nộp hồ sơ", "accept": "tiếp nhận", "supplement": "yêu cầu bổ sung", "supplied": "nhận bổ sung",
+             "refuse": "từ chối", "start_processing": "chuyển xử lý", "payment": "thu phí", "finish": "xử lý xong",
+             "return": "trả kết quả", "apologize": "xin lỗi, hẹn lại"}
 BUTTON_TEXT = {
     "accept": "Tiếp nhận (Mẫu 01)",
     "supplement": "Yêu cầu bổ sung (Mẫu 02)",
@@ -184,7 +193,7 @@ class ConsoleWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.queue = QTableWidget(0, 6)
         self.queue.setObjectName("queueTable")
-        self.queue.setHorizontalHeaderLabels(["Mã hồ sơ", "Thủ tục", "Người nộp", "Kênh", "Hạn tiếp nhận", "Thời gian còn lại"])
+        self.queue.setHorizontalHeaderLabels(["Mã hồ sơ", "Còn lại (giờ làm việc)", "Hạn tiếp nhận", "Thủ tục", "Người nộp", "Kênh"])
         self.results = QTableWidget(0, 5)
         self.results.setObjectName("resultsTable")
         self.results.setHorizontalHeaderLabels(["Mã hồ sơ", "Trạng thái", "Thủ tục", "Người nộp", "Hạn trả"])
@@ -310,9 +319,9 @@ class ConsoleWindow(QMainWindow):
         rows = self.app.actions.pending_acceptance()
         tz = self.app.settings.tz
         self._fill(self.queue, [
-            (r.code, [r.code, r.procedure_name, r.applicant_name, r.channel,
+            (r.code, [r.code, format_remaining(r.remaining),
                       r.accept_deadline.astimezone(tz).strftime("%H:%M %d/%m") if r.accept_deadline else "—",
-                      format_remaining(r.remaining)], LEVEL_COLOURS[r.level])
+                      r.procedure_name, r.applicant_name, CHANNEL_VI.get(r.channel, r.channel)], LEVEL_COLOURS[r.level])
             for r in rows
         ])
         self.tabs.setTabText(0, f"Chờ tiếp nhận ({len(rows)})")
@@ -341,7 +350,7 @@ class ConsoleWindow(QMainWindow):
         waiting = [h for h in rows if h.state == "open"]
         self.tabs.setTabText(2, f"Hỗ trợ ki-ốt ({len(waiting)})")
         if waiting:
-            self.help_banner.setText("🔔 Công dân cần hỗ trợ tại: " + ", ".join(h.kiosk_name for h in waiting))
+            self.help_banner.setText("Công dân cần hỗ trợ tại: " + ", ".join(h.kiosk_name for h in waiting))
             self.help_banner.show()
         else:
             self.help_banner.hide()
@@ -413,12 +422,14 @@ class ConsoleWindow(QMainWindow):
         html = [
             f"<h3>{r.code}</h3><p><b>{r.status} · {r.status_text}</b></p>",
             f"<p>{r.procedure_code} — {r.procedure_name}</p>",
-            f"<p>Người nộp: <b>{r.applicant_name}</b> · Số định danh {det.applicant_id_number} · Kênh {r.channel}</p>",
+            f"<p>Người nộp: <b>{r.applicant_name}</b> · Số định danh {det.applicant_id_number}"
+            f" · Kênh: {CHANNEL_VI.get(r.channel, r.channel)}</p>",
             f"<p>Nộp: {f(r.submitted_at)} · Tiếp nhận: {f(r.received_at)} · Hẹn trả: <b>{f(r.due_at)}</b>"
             + (f" (ban đầu {f(det.original_due_at)})" if det.original_due_at and det.original_due_at != r.due_at else "")
             + "</p>",
-            f"<p>Phí: {det.fee:,} đ · Thanh toán: {r.payment_state} · Nhận kết quả: {det.delivery}"
-            f" · Bổ sung: {det.supplement_rounds} lần</p>".replace(",", "."),
+            f"<p>Phí: {det.fee:,} đ".replace(",", ".")
+            + f" · Thanh toán: {PAYMENT_VI.get(r.payment_state, r.payment_state)}"
+            f" · Nhận kết quả: {DELIVERY_VI.get(det.delivery, det.delivery)} · Bổ sung: {det.supplement_rounds} lần</p>",
             "<h4>Thành phần hồ sơ</h4><ul>",
         ]
         for d in det.documents:
@@ -429,8 +440,9 @@ class ConsoleWindow(QMainWindow):
         for e in det.events:
             who = f" — {e['staff']}" if e["staff"] else ""
             behalf = " (thay công dân)" if e["on_behalf_of_applicant"] else ""
-            html.append(f"<li>{e['at'][11:16]} {e['at'][8:10]}/{e['at'][5:7]} · {e['action']} "
-                        f"{e['from'] or ''}→{e['to'] or ''}{who}{behalf}</li>")
+            at = datetime.fromisoformat(e["at"]).astimezone(tz)
+            move = f" {e['from']}→{e['to']}" if e["from"] != e["to"] else ""
+            html.append(f"<li>{at:%H:%M %d/%m} · {ACTION_VI.get(e['action'], e['action'])}{move}{who}{behalf}</li>")
         html.append("</ul>")
         self.detail.setHtml("".join(html))
         self._update_buttons(det)

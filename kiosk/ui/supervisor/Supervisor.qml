@@ -163,7 +163,7 @@ ApplicationWindow {
                         objectName: "chart"
                         anchors.fill: parent; anchors.margins: 12
                         property var points: supervisor.series
-                        property int top: supervisor.seriesMax
+                        property int maxValue: supervisor.seriesMax
                         onPointsChanged: requestPaint()
                         onWidthChanged: requestPaint()
                         onHeightChanged: requestPaint()
@@ -173,8 +173,8 @@ ApplicationWindow {
                             var n = points.length;
                             if (n === 0) return;
                             var left = 34, bottom = height - 36, plotH = bottom - 22, plotW = width - left - 6;
-                            var step = Math.max(1, Math.ceil(top / 5));
-                            var topVal = step * Math.ceil(top / step);
+                            var step = Math.max(1, Math.ceil(maxValue / 5));
+                            var topVal = step * Math.ceil(maxValue / step);
                             ctx.font = "11px 'Be Vietnam Pro'";
                             ctx.fillStyle = "#666"; ctx.strokeStyle = "#e3e6ea"; ctx.lineWidth = 1;
                             for (var v = 0; v <= topVal; v += step) {

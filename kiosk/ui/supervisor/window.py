@@ -32,10 +32,12 @@ def load_window(app: Any, *, fullscreen: bool = False) -> tuple[Any, Any, Any]:
     engine = QQmlApplicationEngine()
     vm = SupervisorViewModel(app, engine)
     engine.rootContext().setContextProperty("supervisor", vm)
+    problems: list[str] = []
+    engine.warnings.connect(lambda ws: problems.extend(w.toString() for w in ws))
     engine.load(str(QML_FILE))
     roots = engine.rootObjects()
     if not roots:
-        raise RuntimeError(f"cannot load {QML_FILE.name}")
+        raise RuntimeError(f"cannot load {QML_FILE.name}: {'; '.join(problems) or 'no root object'}")
     window = roots[0]
     if fullscreen:
         window.showFullScreen()

@@ -1,0 +1,145 @@
+"""The supervisor screen offscreen: PIN login gated by role, figures of the day, drill-down, the chart.
+
+Set KIOSK_SCREENSHOT_DIR to keep the screenshot (docs/screenshots/supervisor.png is made this way).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.unit.report_data import build_main, build_month
+
+PIN = "482915"
+THU = date(2026, 11, 19)
+
+
+@pytest.fixture
+def sup(qapp, settings, clock, monkeypatch: pytest.MonkeyPatch, database_url: str) -> Iterator[dict[str, Any]]:  # type: ignore[no-untyped-def]
+    import kiosk.core.staff as staff
+    from kiosk.app import build_app
+    from kiosk.models.database import session_scope
+    from kiosk.ui.supervisor.window import load_window
+
+    monkeypatch.setattr(staff, "HASHER_PARAMS", dict(staff.CHEAP_HASHER_PARAMS))
+    app = build_app(settings, clock=clock, sync_catalogue=False)
+    with session_scope(app.session_factory) as s:
+        build_main(s, app.calendar)
+    app.staff.add("giamsat", "supervisor", "Trần Văn Giám", PIN)
+    app.staff.add("canbo", "officer", "Lê Thị Cán", PIN)
+    engine, window, vm = load_window(app)
+    ctx = {"app": app, "engine": engine, "window": window, "vm": vm}
+    yield ctx
+    vm.worker.wait(10000)
+    window.close()
+    del ctx["window"], ctx["engine"]
+    qapp.processEvents()
+    app.close()
+
+
+def _find(window: Any, name: str) -> Any:
+    """By objectName: QObject children first, then the visual tree (Repeater delegates live only there)."""
+    from PySide6.QtCore import QObject
+
+    found = window.findChild(QObject, name)
+    if found is not None:
+        return found
+    stack = [window.contentItem()]
+    while stack:
+        item = stack.pop()
+        if item.objectName() == name:
+            return item
+        stack.extend(item.childItems())
+    return None
+
+
+def _item(window: Any, name: str) -> Any:
+    found = _find(window, name)
+    assert found is not None, name
+    return found
+
+
+def _click(qtbot: Any, window: Any, item: Any) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    point = item.mapToScene(item.boundingRect().center()).toPoint()
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+
+
+def _login(qtbot: Any, ctx: dict[str, Any], user: str, pin: str) -> None:
+    w = ctx["window"]
+    qtbot.waitExposed(w)
+    _item(w, "username").setProperty("text", user)
+    _item(w, "pin").setProperty("text", pin)
+    _click(qtbot, w, _item(w, "loginButton"))
+    qtbot.waitUntil(lambda: not ctx["vm"].busy, timeout=10000)
+
+
+def test_officer_and_wrong_pin_are_refused(qtbot, sup) -> None:  # type: ignore[no-untyped-def]
+    vm = sup["vm"]
+    _login(qtbot, sup, "canbo", PIN)
+    assert not vm.loggedIn
+    assert "không có quyền" in vm.errorText
+    _login(qtbot, sup, "giamsat", "999999")
+    assert not vm.loggedIn and "không đúng" in vm.errorText
+    assert not _item(sup["window"], "dashboard").property("visible")
+
+
+def test_supervisor_sees_the_day_and_drills_down(qtbot, sup) -> None:  # type: ignore[no-untyped-def]
+    vm, w = sup["vm"], sup["window"]
+    _login(qtbot, sup, "giamsat", PIN)
+    assert vm.loggedIn and vm.staffName == "Trần Văn Giám"
+    qtbot.waitUntil(lambda: vm.report is not None, timeout=10000)
+    assert vm.dayText == "25/11/2026" and vm.isToday
+    vm.set_day(THU)
+    qtbot.waitUntil(lambda: vm.report is not None and vm.report.period.start == THU and not vm.busy, timeout=10000)
+    assert _item(w, "dayLabel").property("text") == "19/11/2026"
+    glance = {g["key"]: g["value"] for g in vm.glance}
+    assert glance["received_total"] == 7 and glance["overdue_in_progress"] == 2 and glance["pending_online_past_8h"] == 2
+    targets = {t["key"]: t for t in vm.targets}
+    assert targets["online_rate"]["value"] == "42,9%" and not targets["online_rate"]["met"]
+    assert targets["online_payment_rate"]["met"]  # 50% against ≥ 50%
+    assert targets["on_time_rate"]["verdict"] == "Chưa đạt"
+    assert len(vm.series) == 30 and vm.series[-1]["received"] == 7
+    qtbot.waitUntil(lambda: _find(w, "tile_overdue_in_progress") is not None, timeout=5000)
+    _click(qtbot, w, _item(w, "tile_overdue_in_progress"))
+    qtbot.waitUntil(lambda: vm.drillOpen and len(vm.drillRows) == 2, timeout=10000)
+    assert [r["code"] for r in vm.drillRows] == ["E1", "E3"]
+    assert vm.drillTitle == "Quá hạn đang xử lý: 2 hồ sơ"
+    assert _item(w, "drillPane").property("visible")
+    _click(qtbot, w, _item(w, "closeDrill"))
+    qtbot.waitUntil(lambda: not vm.drillOpen, timeout=5000)
+    _click(qtbot, w, _item(w, "logoutButton"))
+    qtbot.waitUntil(lambda: not vm.loggedIn, timeout=5000)
+    assert vm.glance == []
+
+
+def test_screenshot(qtbot, sup, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.models.database import session_scope
+
+    app, vm, w = sup["app"], sup["vm"], sup["window"]
+    with session_scope(app.session_factory) as s:
+        build_month(s, app.calendar, end=date(2026, 11, 25))
+    identity = app.staff.authenticate("giamsat", PIN)
+    vm.login_as(identity)
+    qtbot.waitUntil(lambda: vm.report is not None and not vm.busy, timeout=10000)
+    vm.drill("overdue_in_progress")
+    qtbot.waitUntil(lambda: vm.drillOpen and len(vm.drillRows) > 0, timeout=10000)
+    qtbot.wait(300)
+    image = w.grabWindow()
+    assert not image.isNull() and image.width() >= 1000
+    out = Path(os.environ.get("KIOSK_SCREENSHOT_DIR") or tmp_path) / "supervisor.png"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    assert image.save(str(out))
+    # the chart painted something: the canvas area is not a single colour
+    chart = _item(w, "chart")
+    rect = chart.mapRectToScene(chart.boundingRect()).toRect()
+    region = image.copy(rect)
+    colours = {region.pixel(x, y) for x in range(0, region.width(), 7) for y in range(0, region.height(), 7)}
+    assert len(colours) > 3
