@@ -441,7 +441,7 @@ class ConsoleWindow(QMainWindow):
             who = f" — {e['staff']}" if e["staff"] else ""
             behalf = " (thay công dân)" if e["on_behalf_of_applicant"] else ""
             at = datetime.fromisoformat(e["at"]).astimezone(tz)
-            move = f" {e['from']}→{e['to']}" if e["from"] != e["to"] else ""
+            move = f" {e['from'] or ''}→{e['to']}" if e["from"] != e["to"] else ""
             html.append(f"<li>{at:%H:%M %d/%m} · {ACTION_VI.get(e['action'], e['action'])}{move}{who}{behalf}</li>")
         html.append("</ul>")
         self.detail.setHtml("".join(html))
