@@ -1,6 +1,6 @@
 """The supervisor screen offscreen: PIN login gated by role, figures of the day, drill-down, the chart.
 
-Set KIOSK_SCREENSHOT_DIR to keep the screenshot (docs/screenshots/supervisor.png is made this way).
+Set SCREENSHOT_DIR to keep the screenshot (docs/screenshots/supervisor.png is made this way).
 """
 
 from __future__ import annotations
@@ -124,6 +124,7 @@ def test_screenshot(qtbot, sup, tmp_path: Path) -> None:  # type: ignore[no-unty
     from kiosk.models.database import session_scope
 
     app, vm, w = sup["app"], sup["vm"], sup["window"]
+    app.clock.t = app.clock.t.replace(hour=16, minute=30)  # late afternoon: the day is nearly done
     with session_scope(app.session_factory) as s:
         build_month(s, app.calendar, end=date(2026, 11, 25))
     identity = app.staff.authenticate("giamsat", PIN)
@@ -134,7 +135,7 @@ def test_screenshot(qtbot, sup, tmp_path: Path) -> None:  # type: ignore[no-unty
     qtbot.wait(300)
     image = w.grabWindow()
     assert not image.isNull() and image.width() >= 1000
-    out = Path(os.environ.get("KIOSK_SCREENSHOT_DIR") or tmp_path) / "supervisor.png"
+    out = Path(os.environ.get("SCREENSHOT_DIR") or tmp_path) / "supervisor.png"
     out.parent.mkdir(parents=True, exist_ok=True)
     assert image.save(str(out))
     # the chart painted something: the canvas area is not a single colour

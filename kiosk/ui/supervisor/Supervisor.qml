@@ -62,9 +62,9 @@ ApplicationWindow {
                     Label { text: supervisor.unitName; color: "#c9d6e8"; font.pixelSize: 12 }
                 }
                 Item { Layout.fillWidth: true }
-                Button { text: "◀"; onClicked: supervisor.shiftDay(-1) }
+                Button { text: "◀"; implicitWidth: 44; onClicked: supervisor.shiftDay(-1) }
                 Label { objectName: "dayLabel"; text: supervisor.dayText; color: "white"; font.pixelSize: 18; font.bold: true }
-                Button { text: "▶"; enabled: !supervisor.isToday; onClicked: supervisor.shiftDay(1) }
+                Button { text: "▶"; implicitWidth: 44; enabled: !supervisor.isToday; onClicked: supervisor.shiftDay(1) }
                 Button { text: "Hôm nay"; onClicked: supervisor.goToday() }
                 Button { objectName: "refreshButton"; text: "Làm mới"; onClicked: supervisor.refresh() }
                 Button { text: "Xuất PDF"; onClicked: supervisor.export("pdf") }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // How to receive the result: at the counter, by post (address prefilled, editable) or electronically.

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
@@ -17,7 +18,9 @@ ApplicationWindow {
     Binding { target: Theme; property: "scale"; value: root.kiosk.textScale }
     Binding { target: Theme; property: "highContrast"; value: root.kiosk.highContrast }
 
-    readonly property Item kbTarget: activeFocusItem !== null && activeFocusItem.kioskKeyboard === true ? activeFocusItem : null
+    // the on-screen keyboard serves fields that ask for it (KField sets kioskKeyboard)
+    function keyboardField(f) { return f && f.kioskKeyboard === true ? f : null }
+    readonly property var kbTarget: keyboardField(activeFocusItem)
 
     header: Rectangle {
         objectName: "header"

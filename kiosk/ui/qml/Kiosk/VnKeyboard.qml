@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 
@@ -7,7 +8,7 @@ import QtQuick.Layouts
 Rectangle {
     id: root
     required property var kiosk
-    property Item target: null
+    property var target: null
     property bool numeric: target !== null && target.kioskNumeric === true
     property bool shifted: false
     color: Theme.highContrast ? "#000000" : "#D5DCE6"
@@ -73,10 +74,11 @@ Rectangle {
         Repeater {
             model: root.numeric ? ["123", "456", "789"] : ["1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"]
             delegate: RowLayout {
+                id: keyRow
                 required property string modelData
                 spacing: 6
                 Repeater {
-                    model: modelData.split("")
+                    model: keyRow.modelData.split("")
                     delegate: Key {
                         required property string modelData
                         objectName: "key_" + modelData
