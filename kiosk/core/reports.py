@@ -386,6 +386,7 @@ class ReportService:
         end = end or self.today()
         first = end - timedelta(days=days - 1)
         t0, t1 = self._midnight(first), self._midnight(end + timedelta(days=1))
+        t1 = max(t0, min(t1, self.clock.now()))  # like the summary: nothing after "now"
         fcond = (filters or ReportFilters()).dossier_condition()
         tz = self.calendar.tz
         rday = local_date(Dossier.received_at, tz, t0).label("day")

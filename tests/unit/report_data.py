@@ -37,17 +37,24 @@ class Builder:
     def __init__(self, session: Session, calendar: WorkCalendar) -> None:
         self.s = session
         self.cal = calendar
+        from sqlalchemy import select
+
         now = n(1)
-        self.citizen = Citizen(id_number="038090001234", full_name="Nguyễn Thị Hương", created_at=now, updated_at=now)
+        existing = session.scalar(select(Citizen).where(Citizen.id_number == "038090001234"))
+        self.citizen = existing or Citizen(
+            id_number="038090001234", full_name="Nguyễn Thị Hương", created_at=now, updated_at=now
+        )
         session.add(self.citizen)
         self.procs: dict[str, Procedure] = {}
         for code in (P1, P2):
-            p = Procedure(
-                code=code, version="2026.1", name=f"Thủ tục {code}", field=FIELDS[code], level="toan_trinh",
-                effective_from=date(2025, 7, 1), time_limit_kind="working_days", time_limit_amount=3,
-                fee_counter=0, fee_online=0, definition={}, imported_at=now,
-            )
-            session.add(p)
+            p = session.scalar(select(Procedure).where(Procedure.code == code))
+            if p is None:
+                p = Procedure(
+                    code=code, version="2026.1", name=f"Thủ tục {code}", field=FIELDS[code], level="toan_trinh",
+                    effective_from=date(2025, 7, 1), time_limit_kind="working_days", time_limit_amount=3,
+                    fee_counter=0, fee_online=0, definition={}, imported_at=now,
+                )
+                session.add(p)
             self.procs[code] = p
         session.flush()
 
@@ -177,4 +184,39 @@ def build_dates(session: Session, calendar: WorkCalendar) -> None:
     b.dossier("T-SAME", "counter", P1, 9, n(18, 9), received=n(18, 9), due=n(20, 7), finished=n(20, 23, 30))
     # finished 20/11 00:30 local (= 19/11 17:30 UTC), due 21/11 05:00 local (= 20/11 22:00 UTC): 20 < 21 → early
     b.dossier("T-EARLY", "counter", P1, 9, n(18, 9), received=n(18, 9), due=n(21, 5), finished=n(20, 0, 30))
+    session.flush()
+
+
+def build_month(session: Session, calendar: WorkCalendar, end: date, days: int = 30, seed: int = 7) -> None:
+    """A deterministic, busier month ending on ``end`` (for the screenshot): 8–30 dossiers per working day."""
+    import random
+    from datetime import timedelta
+
+    rnd = random.Random(seed)
+    b = Builder(session, calendar)
+    channels = ["counter"] * 4 + ["kiosk"] * 3 + ["kiosk_assisted"] + ["online"] * 3 + ["postal"]
+    for i in range(days):
+        day = end - timedelta(days=days - 1 - i)
+        if not calendar.is_working_day(day):
+            continue
+        for j in range(rnd.randint(8, 30)):
+            ch = rnd.choice(channels)
+            at = datetime(day.year, day.month, day.day, rnd.choice([7, 8, 9, 10, 13, 14, 15, 16]), rnd.randint(0, 59), tzinfo=VN)
+            due = datetime.combine(day + timedelta(days=rnd.choice([0, 1, 3, 5, 7])), datetime.min.time(), tzinfo=VN)
+            due = due.replace(hour=17)
+            done = rnd.random() < 0.93 and due.date() < end
+            fin = due + timedelta(days=rnd.choice([-2, -1, 0, 0, 0, 0, 0, 1])) if done else None
+            while fin is not None and not calendar.is_working_day(fin.date()):
+                fin += timedelta(days=1)
+            if fin is not None and (fin.date() > end or fin < at):
+                fin = None
+            fee = rnd.choice([0, 0, 8000, 20000])
+            b.dossier(
+                f"M{i:02d}-{j:02d}", ch, rnd.choice([P1, P2]), 10 if fin else 4, at, received=at, due=due,
+                finished=fin, fee=fee,
+                payment=("paid_online" if rnd.random() < 0.55 else "paid_counter") if fee else "none",
+                digitised=rnd.random() < 0.85, e_result=rnd.random() < 0.5, reused=rnd.random() < 0.6,
+                rating=rnd.choice([None, None, 5, 4, 4, 3, 2]), kiosk="K1" if ch.startswith("kiosk") else None,
+                events=[(at, "submit", None, 2)],
+            )
     session.flush()
