@@ -3,7 +3,9 @@
 ``kiosk demo --cli`` exercises the core on the configured database (the embedded SQLite file by default):
 it adds a demo citizen and submits a kiosk-channel dossier waiting for acceptance through the same service
 a kiosk uses, then prints the code, the expected due date and the acceptance deadline. Without ``--cli``
-the touch UI starts (virtual card, PDF printer, SQLite) when the UI package is installed.
+the touch UI starts (virtual card on pcscd, PDF printer, SANE test scanner, SQLite): windowed when there is
+a display, otherwise offscreen with a scripted self-check (``--forever`` keeps it running; ``--walkthrough DIR``
+saves every screen as PNG in Vietnamese and English).
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--cli", action="store_true", help="no UI: submit one demo dossier and print it")
     p.add_argument("--json", action="store_true", help="with --cli: print JSON")
     p.add_argument("--procedure", default=DEMO_PROCEDURE, help="procedure code for --cli")
+    p.add_argument("--forever", action="store_true", help="without a display: keep the offscreen UI running until Ctrl-C")
+    p.add_argument("--walkthrough", metavar="DIR", help="run the journey headless, a PNG of every screen (vi and en) to DIR")
+    p.add_argument("--no-pcscd", action="store_true", help="use the simulated card reader instead of the virtual card on pcscd")
     p.set_defaults(func=run_demo)
 
 

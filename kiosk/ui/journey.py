@@ -37,7 +37,9 @@ def identify_typed(d: Driver, id_number: str, dob: str, shot: Shot = _noop) -> N
 
 
 def create_account(d: Driver, phone: str, otp_reader: Callable[[], str], shot: Shot = _noop) -> None:
-    d.wait_page("account")
+    d.wait_until(lambda: d.vm.page in ("account", "procedures"), 10, "account or procedures")
+    if d.vm.page == "procedures":  # a returning citizen: recognised by the ID, no second account
+        return
     d.wait_until(lambda: d.vm.account.step == "phone", 10, "phone step")
     d.type_into("phone", phone)
     shot("account")
@@ -154,3 +156,17 @@ def form_values_for(procedure: Any) -> dict[str, str]:
         else:
             out[f.name] = "Thanh Hóa"
     return out
+
+
+def last_code(outbox_file: Any) -> str:
+    """The latest 6-digit code in the demo SMS outbox (JSON lines)."""
+    import json
+    import re
+    from pathlib import Path
+
+    lines = [json.loads(x) for x in Path(outbox_file).read_text(encoding="utf-8").splitlines() if x.strip()]
+    for entry in reversed(lines):
+        m = re.search(r"\b(\d{6})\b", str(entry.get("text", "")))
+        if m:
+            return m.group(1)
+    raise AssertionError("no code in the SMS outbox")
