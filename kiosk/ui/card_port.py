@@ -29,14 +29,14 @@ class CardReaderPort(Protocol):
 
 # error class name -> (kind the UI acts on, extra hint vi, extra hint en)
 ERROR_KINDS: dict[str, tuple[str, str, str]] = {
-    "AccessDenied": ("wrong_key", "Bạn có thể nhập lại số định danh và ngày sinh, hoặc quét mã QR trên thẻ.",
-                     "You can type the ID number and date of birth again, or scan the QR code on the card."),
-    "NoCard": ("no_card", "Đặt thẻ nằm yên trên đầu đọc rồi bấm Thử lại.", "Lay the card flat on the reader, then press Try again."),
-    "CardRemoved": ("removed", "Đặt lại thẻ và giữ yên cho đến khi đọc xong.", "Put the card back and keep it still until reading ends."),
-    "ReadFailed": ("read_failed", "Đặt lại thẻ rồi bấm Thử lại.", "Put the card back, then press Try again."),
-    "NoReader": ("no_reader", "Bấm Gọi cán bộ để được hỗ trợ.", "Press Call staff for help."),
-    "ReaderServiceDown": ("no_reader", "Bấm Gọi cán bộ để được hỗ trợ.", "Press Call staff for help."),
-    "PassiveAuthFailed": ("untrusted", "Bấm Gọi cán bộ để được hỗ trợ.", "Press Call staff for help."),
+    "AccessDenied": ("wrong_key", "Bạn có thể nhập lại, hoặc quét mã QR trên thẻ.",
+                     "You can type them again, or scan the QR code on the card."),
+    "NoCard": ("no_card", "Sau đó bấm Thử lại.", "Then press Try again."),
+    "CardRemoved": ("removed", "Sau đó bấm Thử lại.", "Then press Try again."),
+    "ReadFailed": ("read_failed", "Sau đó bấm Thử lại.", "Then press Try again."),
+    "NoReader": ("no_reader", "", ""),
+    "ReaderServiceDown": ("no_reader", "", ""),
+    "PassiveAuthFailed": ("untrusted", "", ""),
 }
 
 
@@ -47,7 +47,7 @@ def describe_card_error(exc: BaseException) -> tuple[str, str, str]:
             kind, hint_vi, hint_en = ERROR_KINDS[cls.__name__]
             vi = getattr(exc, "message_vi", "") or "Không đọc được thẻ."
             en = getattr(exc, "message_en", "") or "The card could not be read."
-            return kind, f"{vi} {hint_vi}", f"{en} {hint_en}"
+            return kind, f"{vi} {hint_vi}".strip(), f"{en} {hint_en}".strip()
     if isinstance(exc, card_errors.CardError):
         return "read_failed", f"{exc.message_vi} Đặt lại thẻ rồi bấm Thử lại.", f"{exc.message_en} Put the card back, then press Try again."
     log.warning("unexpected card error type %s", type(exc).__name__)

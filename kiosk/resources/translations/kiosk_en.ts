@@ -3,147 +3,147 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="10" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="11" />
         <source>Type the code we sent</source>
         <translation>Type the code we sent</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="11" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="12" />
         <source>Optional: what else may we do?</source>
         <translation>Optional: what else may we do?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="12" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="13" />
         <source>Check and create your account</source>
         <translation>Check and create your account</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="13" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="14" />
         <source>Your account is ready</source>
         <translation>Your account is ready</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="14" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="15" />
         <source>You already have an account</source>
         <translation>You already have an account</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="15" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="16" />
         <source>Create an account</source>
         <translation>Create an account</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="31" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="32" />
         <source>We send a code and later news about your dossiers to this phone. It can be a relative's phone.</source>
         <translation>We send a code and later news about your dossiers to this phone. It can be a relative's phone.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="36" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="37" />
         <source>Mobile phone number</source>
         <translation>Mobile phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="46" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="47" />
         <source>E-mail (optional)</source>
         <translation>E-mail (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="55" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="56" />
         <source>Send me the code</source>
         <translation>Send me the code</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="63" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="64" />
         <source>Continue without an account</source>
         <translation>Continue without an account</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="73" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="74" />
         <source>A text message with a code was sent to %1.</source>
         <translation>A text message with a code was sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="74" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="75" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="75" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="76" />
         <source>Confirm</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="79" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="80" />
         <source>Send the code again</source>
         <translation>Send the code again</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="80" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="81" />
         <source>Change the phone number</source>
         <translation>Change the phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="89" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="90" />
         <source>Each box is optional and starts empty. Your dossier is handled the same either way.</source>
         <translation>Each box is optional and starts empty. Your dossier is handled the same either way.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="124" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="125" />
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="141" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="142" />
         <source>Name: %1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="142" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="143" />
         <source>Phone: %1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="143" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="144" />
         <source>E-mail: %1</source>
         <translation>E-mail: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="143" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="144" />
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="149" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="150" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="149" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="150" />
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="154" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="155" />
         <source>Create my account</source>
         <translation>Create my account</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="162" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="163" />
         <source>Messages will go to %1.</source>
         <translation>Messages will go to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="167" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="168" />
         <source>Continue to the procedures</source>
         <translation>Continue to the procedures</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="167" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="168" />
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="171" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="172" />
         <source>Please wait…</source>
         <translation>Please wait…</translation>
     </message>
@@ -151,47 +151,47 @@
 <context>
     <name>DeliveryPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="7" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="8" />
         <source>How do you want to receive the result?</source>
         <translation>How do you want to receive the result?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="11" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="12" />
         <source>At the counter</source>
         <translation>At the counter</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="11" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="12" />
         <source>Come back with your receipt</source>
         <translation>Come back with your receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="12" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="13" />
         <source>By post</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="12" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="13" />
         <source>Public postal service (BCCI) brings it to your address</source>
         <translation>Public postal service (BCCI) brings it to your address</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="13" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="14" />
         <source>Electronically</source>
         <translation>Electronically</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="13" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="14" />
         <source>In your account on the national public service portal</source>
         <translation>In your account on the national public service portal</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="29" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="30" />
         <source>Address for the post</source>
         <translation>Address for the post</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="38" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="39" />
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
@@ -237,52 +237,57 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="9" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="10" />
         <source>Your papers</source>
         <translation>Your papers</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="10" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="11" />
         <source>Put a paper face down on the scanner glass and touch Scan. Your originals stay with you.</source>
         <translation>Put a paper face down on the scanner glass and touch Scan. Your originals stay with you.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="53" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="54" />
         <source>You will hand in the paper at the counter.</source>
         <translation>You will hand in the paper at the counter.</translation>
     </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="55" />
+        <source>Not scanned yet</source>
+        <translation>Not scanned yet</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="54" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="56" />
         <source>%n page(s) scanned</source>
         <translation><numerusform>%n page scanned</numerusform><numerusform>%n pages scanned</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="68" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="70" />
         <source>Scanning…</source>
         <translation>Scanning…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="68" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="70" />
         <source>Scan another page</source>
         <translation>Scan another page</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="68" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="70" />
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="74" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="76" />
         <source>Remove last page</source>
         <translation>Remove last page</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="82" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="84" />
         <source>I will hand in the paper at the counter</source>
         <translation>I will hand in the paper at the counter</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="94" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="96" />
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
@@ -290,27 +295,27 @@
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="9" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="10" />
         <source>Fill in the form</source>
         <translation>Fill in the form</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="10" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="11" />
         <source>Fields marked * are required. Touch a box to type.</source>
         <translation>Fields marked * are required. Touch a box to type.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="16" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="17" />
         <source>Please correct the %n field(s) marked in red.</source>
         <translation><numerusform>Please correct the field marked in red.</numerusform><numerusform>Please correct the %n fields marked in red.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="35" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="36" />
         <source>day/month/year, e.g. 05/09/2024</source>
         <translation>day/month/year, e.g. 05/09/2024</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="97" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="98" />
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
@@ -318,99 +323,99 @@
 <context>
     <name>IdentifyPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="10" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="11" />
         <source>Is this you?</source>
         <translation>Is this you?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="11" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="12" />
         <source>Reading your card…</source>
         <translation>Reading your card…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="12" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="13" />
         <source>The card could not be read</source>
         <translation>The card could not be read</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="13" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="14" />
         <source>Place your ID card on the reader</source>
         <translation>Place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="32" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="33" />
         <source>Card reader</source>
         <translation>Card reader</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="55" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="56" />
         <source>1. Lay your chip ID card flat on the reader and leave it there.
 2. Hold the QR code printed on the card under the scanner light.</source>
         <translation>1. Lay your chip ID card flat on the reader and leave it there.
 2. Hold the QR code printed on the card under the scanner light.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="70" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="71" />
         <source>No QR code? Type the ID number and date of birth</source>
         <translation>No QR code? Type the ID number and date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="80" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="81" />
         <source>Keep the card on the reader, then type the 12-digit number and your date of birth.</source>
         <translation>Keep the card on the reader, then type the 12-digit number and your date of birth.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="85" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="86" />
         <source>ID number (12 digits)</source>
         <translation>ID number (12 digits)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="94" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="95" />
         <source>Date of birth (day/month/year)</source>
         <translation>Date of birth (day/month/year)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="104" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="105" />
         <source>Read my card</source>
         <translation>Read my card</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="114" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="115" />
         <source>Please keep the card still on the reader.</source>
         <translation>Please keep the card still on the reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="151" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="152" />
         <source>Date of birth: %1</source>
         <translation>Date of birth: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="152" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="153" />
         <source>ID number: %1</source>
         <translation>ID number: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="161" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="162" />
         <source>No, this is not me</source>
         <translation>No, this is not me</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="162" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="163" />
         <source>Yes, this is me</source>
         <translation>Yes, this is me</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="179" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="180" />
         <source>Try again</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="180" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="181" />
         <source>Type the number</source>
         <translation>Type the number</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="181" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="182" />
         <source>Call staff</source>
         <translation>Call staff</translation>
     </message>
@@ -418,62 +423,62 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="47" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="50" />
         <source>Public service kiosk</source>
         <translation>Public service kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="56" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="59" />
         <source>One-stop reception</source>
         <translation>One-stop reception</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="80" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="85" />
         <source>Larger text</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="87" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="93" />
         <source>Contrast</source>
         <translation>Contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="118" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="125" />
         <source>End assistance</source>
         <translation>End assistance</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="144" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="151" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="195" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="202" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="201" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="208" />
         <source>Call staff</source>
         <translation>Call staff</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="207" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="214" />
         <source>Cancel and erase</source>
         <translation>Cancel and erase</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="241" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="248" />
         <source>Are you still there?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="249" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="256" />
         <source>For your safety, your information will be erased in %1 seconds.</source>
         <translation>For your safety, your information will be erased in %1 seconds.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="256" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="263" />
         <source>I am still here</source>
         <translation>I am still here</translation>
     </message>
@@ -527,22 +532,22 @@
 <context>
     <name>ProceduresPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="9" />
+        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="10" />
         <source>Which procedure do you need?</source>
         <translation>Which procedure do you need?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="15" />
+        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="16" />
         <source>Search (accents not needed)</source>
         <translation>Search (accents not needed)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="16" />
+        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="17" />
         <source>for example: khai sinh, ket hon</source>
         <translation>for example: khai sinh, ket hon</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="40" />
+        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="41" />
         <source>Nothing found. Try other words, or call staff.</source>
         <translation>Nothing found. Try other words, or call staff.</translation>
     </message>
@@ -550,42 +555,42 @@
 <context>
     <name>RatingPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="7" />
+        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="8" />
         <source>How easy was it?</source>
         <translation>How easy was it?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="8" />
+        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="9" />
         <source>Touch a face. Thank you!</source>
         <translation>Touch a face. Thank you!</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="14" />
+        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="15" />
         <source>Very hard</source>
         <translation>Very hard</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="14" />
+        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="15" />
         <source>Hard</source>
         <translation>Hard</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="14" />
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="14" />
+        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="15" />
         <source>Easy</source>
         <translation>Easy</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="14" />
+        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="15" />
         <source>Very easy</source>
         <translation>Very easy</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="32" />
+        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="15" />
+        <source>So-so</source>
+        <translation>So-so</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="55" />
         <source>Skip</source>
         <translation>Skip</translation>
     </message>
@@ -636,22 +641,22 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="8" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="9" />
         <source>Check everything, then submit</source>
         <translation>Check everything, then submit</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="29" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="30" />
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="59" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="60" />
         <source>Submitting…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="59" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="60" />
         <source>Submit the dossier</source>
         <translation>Submit the dossier</translation>
     </message>
@@ -720,12 +725,12 @@
 <context>
     <name>VnKeyboard</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/VnKeyboard.qml" line="94" />
+        <location filename="../../ui/qml/Kiosk/VnKeyboard.qml" line="96" />
         <source>space</source>
         <translation>space</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/VnKeyboard.qml" line="105" />
+        <location filename="../../ui/qml/Kiosk/VnKeyboard.qml" line="107" />
         <source>Done</source>
         <translation>Done</translation>
     </message>

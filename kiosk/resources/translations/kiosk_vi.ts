@@ -3,147 +3,147 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="10" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="11" />
         <source>Type the code we sent</source>
         <translation>Nhập mã xác nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="11" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="12" />
         <source>Optional: what else may we do?</source>
         <translation>Không bắt buộc: bạn đồng ý thêm điều gì?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="12" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="13" />
         <source>Check and create your account</source>
         <translation>Kiểm tra và tạo tài khoản</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="13" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="14" />
         <source>Your account is ready</source>
         <translation>Tài khoản của bạn đã sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="14" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="15" />
         <source>You already have an account</source>
         <translation>Bạn đã có tài khoản</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="15" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="16" />
         <source>Create an account</source>
         <translation>Tạo tài khoản</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="31" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="32" />
         <source>We send a code and later news about your dossiers to this phone. It can be a relative's phone.</source>
         <translation>Chúng tôi gửi mã xác nhận và tin về hồ sơ tới số này. Có thể là số của người thân.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="36" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="37" />
         <source>Mobile phone number</source>
         <translation>Số điện thoại di động</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="46" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="47" />
         <source>E-mail (optional)</source>
         <translation>Thư điện tử (không bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="55" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="56" />
         <source>Send me the code</source>
         <translation>Gửi mã cho tôi</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="63" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="64" />
         <source>Continue without an account</source>
         <translation>Tiếp tục mà không tạo tài khoản</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="73" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="74" />
         <source>A text message with a code was sent to %1.</source>
         <translation>Tin nhắn có mã đã được gửi tới số %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="74" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="75" />
         <source>Code</source>
         <translation>Mã xác nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="75" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="76" />
         <source>Confirm</source>
         <translation>Xác nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="79" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="80" />
         <source>Send the code again</source>
         <translation>Gửi lại mã</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="80" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="81" />
         <source>Change the phone number</source>
         <translation>Đổi số điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="89" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="90" />
         <source>Each box is optional and starts empty. Your dossier is handled the same either way.</source>
         <translation>Mỗi ô đều không bắt buộc và để trống sẵn. Hồ sơ của bạn được giải quyết như nhau dù bạn chọn thế nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="124" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="125" />
         <source>Continue</source>
         <translation>Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="141" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="142" />
         <source>Name: %1</source>
         <translation>Họ và tên: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="142" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="143" />
         <source>Phone: %1</source>
         <translation>Điện thoại: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="143" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="144" />
         <source>E-mail: %1</source>
         <translation>Thư điện tử: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="143" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="144" />
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="149" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="150" />
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="149" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="150" />
         <source>no</source>
         <translation>không</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="154" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="155" />
         <source>Create my account</source>
         <translation>Tạo tài khoản của tôi</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="162" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="163" />
         <source>Messages will go to %1.</source>
         <translation>Tin nhắn sẽ được gửi tới số %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="167" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="168" />
         <source>Continue to the procedures</source>
         <translation>Tiếp tục chọn thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="167" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="168" />
         <source>Finish</source>
         <translation>Kết thúc</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="171" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="172" />
         <source>Please wait…</source>
         <translation>Vui lòng chờ…</translation>
     </message>
@@ -151,47 +151,47 @@
 <context>
     <name>DeliveryPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="7" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="8" />
         <source>How do you want to receive the result?</source>
         <translation>Bạn muốn nhận kết quả bằng cách nào?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="11" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="12" />
         <source>At the counter</source>
         <translation>Nhận tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="11" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="12" />
         <source>Come back with your receipt</source>
         <translation>Mang theo giấy tiếp nhận khi đến nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="12" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="13" />
         <source>By post</source>
         <translation>Qua bưu điện</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="12" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="13" />
         <source>Public postal service (BCCI) brings it to your address</source>
         <translation>Bưu chính công ích mang đến địa chỉ của bạn</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="13" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="14" />
         <source>Electronically</source>
         <translation>Nhận bản điện tử</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="13" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="14" />
         <source>In your account on the national public service portal</source>
         <translation>Trong tài khoản của bạn trên Cổng dịch vụ công quốc gia</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="29" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="30" />
         <source>Address for the post</source>
         <translation>Địa chỉ nhận qua bưu điện</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="38" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="39" />
         <source>Continue</source>
         <translation>Tiếp tục</translation>
     </message>
@@ -237,52 +237,57 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="9" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="10" />
         <source>Your papers</source>
         <translation>Giấy tờ của bạn</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="10" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="11" />
         <source>Put a paper face down on the scanner glass and touch Scan. Your originals stay with you.</source>
         <translation>Úp giấy tờ xuống mặt kính máy quét rồi chạm Quét. Bản gốc vẫn do bạn giữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="53" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="54" />
         <source>You will hand in the paper at the counter.</source>
         <translation>Bạn sẽ nộp bản giấy tại quầy.</translation>
     </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="55" />
+        <source>Not scanned yet</source>
+        <translation>Chưa quét</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="54" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="56" />
         <source>%n page(s) scanned</source>
         <translation><numerusform>Đã quét %n trang</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="68" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="70" />
         <source>Scanning…</source>
         <translation>Đang quét…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="68" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="70" />
         <source>Scan another page</source>
         <translation>Quét thêm trang</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="68" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="70" />
         <source>Scan</source>
         <translation>Quét</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="74" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="76" />
         <source>Remove last page</source>
         <translation>Bỏ trang vừa quét</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="82" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="84" />
         <source>I will hand in the paper at the counter</source>
         <translation>Tôi sẽ nộp bản giấy tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="94" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="96" />
         <source>Continue</source>
         <translation>Tiếp tục</translation>
     </message>
@@ -290,27 +295,27 @@
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="9" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="10" />
         <source>Fill in the form</source>
         <translation>Điền tờ khai</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="10" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="11" />
         <source>Fields marked * are required. Touch a box to type.</source>
         <translation>Các ô có dấu * là bắt buộc. Chạm vào ô để nhập.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="16" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="17" />
         <source>Please correct the %n field(s) marked in red.</source>
         <translation><numerusform>Vui lòng sửa %n ô được đánh dấu đỏ.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="35" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="36" />
         <source>day/month/year, e.g. 05/09/2024</source>
         <translation>ngày/tháng/năm, ví dụ 05/09/2024</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="97" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="98" />
         <source>Continue</source>
         <translation>Tiếp tục</translation>
     </message>
@@ -318,99 +323,99 @@
 <context>
     <name>IdentifyPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="10" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="11" />
         <source>Is this you?</source>
         <translation>Đây có phải là bạn?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="11" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="12" />
         <source>Reading your card…</source>
         <translation>Đang đọc thẻ…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="12" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="13" />
         <source>The card could not be read</source>
         <translation>Chưa đọc được thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="13" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="14" />
         <source>Place your ID card on the reader</source>
         <translation>Đặt thẻ căn cước lên đầu đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="32" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="33" />
         <source>Card reader</source>
         <translation>Đầu đọc thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="55" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="56" />
         <source>1. Lay your chip ID card flat on the reader and leave it there.
 2. Hold the QR code printed on the card under the scanner light.</source>
         <translation>1. Đặt thẻ căn cước gắn chip nằm phẳng trên đầu đọc và để yên.
 2. Đưa mã QR in trên thẻ vào dưới đèn của máy quét.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="70" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="71" />
         <source>No QR code? Type the ID number and date of birth</source>
         <translation>Không có mã QR? Nhập số định danh và ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="80" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="81" />
         <source>Keep the card on the reader, then type the 12-digit number and your date of birth.</source>
         <translation>Để thẻ trên đầu đọc, rồi nhập số định danh 12 chữ số và ngày sinh của bạn.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="85" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="86" />
         <source>ID number (12 digits)</source>
         <translation>Số định danh cá nhân (12 chữ số)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="94" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="95" />
         <source>Date of birth (day/month/year)</source>
         <translation>Ngày sinh (ngày/tháng/năm)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="104" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="105" />
         <source>Read my card</source>
         <translation>Đọc thẻ của tôi</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="114" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="115" />
         <source>Please keep the card still on the reader.</source>
         <translation>Vui lòng giữ yên thẻ trên đầu đọc.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="151" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="152" />
         <source>Date of birth: %1</source>
         <translation>Ngày sinh: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="152" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="153" />
         <source>ID number: %1</source>
         <translation>Số định danh: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="161" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="162" />
         <source>No, this is not me</source>
         <translation>Không, đây không phải tôi</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="162" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="163" />
         <source>Yes, this is me</source>
         <translation>Đúng, đây là tôi</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="179" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="180" />
         <source>Try again</source>
         <translation>Thử lại</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="180" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="181" />
         <source>Type the number</source>
         <translation>Nhập số định danh</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="181" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="182" />
         <source>Call staff</source>
         <translation>Gọi cán bộ</translation>
     </message>
@@ -418,62 +423,62 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="47" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="50" />
         <source>Public service kiosk</source>
         <translation>Ki-ốt dịch vụ công</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="56" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="59" />
         <source>One-stop reception</source>
         <translation>Bộ phận Một cửa</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="80" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="85" />
         <source>Larger text</source>
         <translation>Chữ lớn</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="87" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="93" />
         <source>Contrast</source>
         <translation>Tương phản cao</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="118" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="125" />
         <source>End assistance</source>
         <translation>Kết thúc hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="144" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="151" />
         <source>OK</source>
         <translation>Đã hiểu</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="195" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="202" />
         <source>Back</source>
         <translation>Quay lại</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="201" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="208" />
         <source>Call staff</source>
         <translation>Gọi cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="207" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="214" />
         <source>Cancel and erase</source>
         <translation>Hủy và xóa thông tin</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="241" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="248" />
         <source>Are you still there?</source>
         <translation>Bạn còn đó không?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="249" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="256" />
         <source>For your safety, your information will be erased in %1 seconds.</source>
         <translation>Để bảo vệ bạn, thông tin sẽ được xóa sau %1 giây.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="256" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="263" />
         <source>I am still here</source>
         <translation>Tôi vẫn đang ở đây</translation>
     </message>
@@ -527,22 +532,22 @@
 <context>
     <name>ProceduresPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="9" />
+        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="10" />
         <source>Which procedure do you need?</source>
         <translation>Bạn cần làm thủ tục gì?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="15" />
+        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="16" />
         <source>Search (accents not needed)</source>
         <translation>Tìm kiếm (không cần gõ dấu)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="16" />
+        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="17" />
         <source>for example: khai sinh, ket hon</source>
         <translation>ví dụ: khai sinh, ket hon</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="40" />
+        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="41" />
         <source>Nothing found. Try other words, or call staff.</source>
         <translation>Không tìm thấy. Hãy thử từ khác, hoặc gọi cán bộ.</translation>
     </message>
@@ -550,42 +555,42 @@
 <context>
     <name>RatingPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="7" />
+        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="8" />
         <source>How easy was it?</source>
         <translation>Bạn thấy có dễ dùng không?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="8" />
+        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="9" />
         <source>Touch a face. Thank you!</source>
         <translation>Chạm vào một khuôn mặt. Xin cảm ơn!</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="14" />
+        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="15" />
         <source>Very hard</source>
         <translation>Rất khó</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="14" />
+        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="15" />
         <source>Hard</source>
         <translation>Khó</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="14" />
-        <source>OK</source>
-        <translation>Đã hiểu</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="14" />
+        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="15" />
         <source>Easy</source>
         <translation>Dễ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="14" />
+        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="15" />
         <source>Very easy</source>
         <translation>Rất dễ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="32" />
+        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="15" />
+        <source>So-so</source>
+        <translation>Bình thường</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="55" />
         <source>Skip</source>
         <translation>Bỏ qua</translation>
     </message>
@@ -636,22 +641,22 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="8" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="9" />
         <source>Check everything, then submit</source>
         <translation>Kiểm tra lại rồi nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="29" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="30" />
         <source>Change</source>
         <translation>Sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="59" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="60" />
         <source>Submitting…</source>
         <translation>Đang nộp…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="59" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="60" />
         <source>Submit the dossier</source>
         <translation>Nộp hồ sơ</translation>
     </message>
@@ -720,12 +725,12 @@
 <context>
     <name>VnKeyboard</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/VnKeyboard.qml" line="94" />
+        <location filename="../../ui/qml/Kiosk/VnKeyboard.qml" line="96" />
         <source>space</source>
         <translation>dấu cách</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/VnKeyboard.qml" line="105" />
+        <location filename="../../ui/qml/Kiosk/VnKeyboard.qml" line="107" />
         <source>Done</source>
         <translation>Xong</translation>
     </message>

@@ -150,7 +150,8 @@ VI = {
     "none": "không có",
     "space": "dấu cách",
     "yes": "có",
-    "Sign-in for staff": "Cán bộ đăng nhập",
+    "So-so": "Bình thường",
+    "Not scanned yet": "Chưa quét",
 }
 
 # English plural forms for %n strings (Vietnamese has one form)

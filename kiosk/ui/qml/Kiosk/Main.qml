@@ -24,7 +24,7 @@ ApplicationWindow {
 
     header: Rectangle {
         objectName: "header"
-        height: Math.round(92 * Math.min(Theme.scale, 1.3))
+        height: 92
         color: Theme.header
         border.color: Theme.border
         border.width: Theme.highContrast ? 2 : 0
@@ -50,7 +50,7 @@ ApplicationWindow {
                     text: qsTr("Public service kiosk")
                     color: Theme.headerText
                     font.family: Theme.font
-                    font.pixelSize: Theme.big
+                    font.pixelSize: 30
                     font.bold: true
                     elide: Text.ElideRight
                     width: parent.width
@@ -59,7 +59,7 @@ ApplicationWindow {
                     text: qsTr("One-stop reception")
                     color: Theme.headerText
                     font.family: Theme.font
-                    font.pixelSize: Theme.small
+                    font.pixelSize: 20
                     elide: Text.ElideRight
                     width: parent.width
                 }
@@ -68,28 +68,32 @@ ApplicationWindow {
                 objectName: "langVi"
                 text: "Tiếng Việt"
                 kind: root.kiosk.language === "vi" ? "headerOn" : "headerOff"
-                font.pixelSize: Theme.small
+                font.pixelSize: 21
+                implicitHeight: 80
                 onClicked: root.kiosk.setLanguage("vi")
             }
             KButton {
                 objectName: "langEn"
                 text: "English"
                 kind: root.kiosk.language === "en" ? "headerOn" : "headerOff"
-                font.pixelSize: Theme.small
+                font.pixelSize: 21
+                implicitHeight: 80
                 onClicked: root.kiosk.setLanguage("en")
             }
             KButton {
                 objectName: "largeText"
                 text: qsTr("Larger text") + (root.kiosk.textScale > 1.0 ? " ×" + root.kiosk.textScale.toFixed(1) : "")
                 kind: root.kiosk.textScale > 1.0 ? "headerOn" : "headerOff"
-                font.pixelSize: Theme.small
+                font.pixelSize: 21
+                implicitHeight: 80
                 onClicked: root.kiosk.cycleTextSize()
             }
             KButton {
                 objectName: "highContrast"
                 text: qsTr("Contrast")
                 kind: root.kiosk.highContrast ? "headerOn" : "headerOff"
-                font.pixelSize: Theme.small
+                font.pixelSize: 21
+                implicitHeight: 80
                 onClicked: root.kiosk.setHighContrast(!root.kiosk.highContrast)
             }
         }
