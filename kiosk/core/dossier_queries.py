@@ -21,7 +21,7 @@ from kiosk.core.calendar import WorkCalendar
 from kiosk.core.clock import Clock
 from kiosk.core.dossiers import STATUS_LABELS_EN, STATUS_LABELS_VI, Status
 from kiosk.models.database import session_scope
-from kiosk.models.tables import Citizen, Dossier, HelpRequest, PrintJob, StaffUser
+from kiosk.models.tables import Citizen, Dossier, HelpRequest, PrintJob, Procedure, StaffUser
 
 try:  # a colleague's shared fold; the fallback is the same idea in three lines
     from kiosk.core.textfold import fold
@@ -321,6 +321,17 @@ class DossierQueries:
                 "due": _iso(d.due_at),
                 "next_step": step,
             }
+
+    def procedures_in_effect(self) -> list[tuple[str, str]]:
+        """(code, name) of every procedure version in effect today, for the counter walk-in picker."""
+        today = self.calendar.local(self.clock.now()).date()
+        with self.session_factory() as s:
+            rows = s.scalars(select(Procedure).order_by(Procedure.code, Procedure.effective_from)).all()
+            live = {
+                p.code: p.name for p in rows
+                if p.effective_from <= today and (p.effective_to is None or today < p.effective_to)
+            }
+            return sorted(live.items())
 
     # -- help requests and print jobs ------------------------------------------------------------------
     def open_help_requests(self) -> list[HelpRow]:

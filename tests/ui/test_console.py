@@ -152,3 +152,25 @@ def test_session_timeout_returns_to_login(qtbot, win, clock) -> None:  # type: i
         win.poll()
     assert sig.args == ["timeout"] and win.stack.currentIndex() == 0
     assert "hết hạn" in win.login_error.text()
+
+
+@SQLITE
+def test_counter_walk_in(qtbot, win, kapp) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.ui.console.dialogs import WalkInDialog
+
+    login(qtbot, win)
+
+    def fill(dlg):  # type: ignore[no-untyped-def]
+        assert isinstance(dlg, WalkInDialog) and dlg.procedure.count() == 2
+        dlg._try_accept()
+        assert "Số định danh" in dlg.error.text()
+        dlg.id_number.setText("079301000111")
+        dlg.name.setText("Trần Văn   Bình")
+        dlg._try_accept()
+        return dlg.result() == 1
+
+    win.exec_dialog = fill
+    qtbot.mouseClick(win.findChild(type(win.login_button), "walkInButton"), Qt.MouseButton.LeftButton)
+    det = kapp.actions.detail(win.current_code)
+    assert det.row.channel == "counter" and det.row.status == 2 and det.row.applicant_name == "Trần Văn Bình"
+    assert det.events[0]["staff"] == "lan" and det.events[0]["on_behalf_of_applicant"] is True

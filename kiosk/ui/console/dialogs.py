@@ -232,6 +232,66 @@ class ApologyDialog(_Base):
         return None if self.values()[0] else "Vui lòng ghi rõ lý do chậm trễ."
 
 
+class WalkInDialog(_Base):
+    """A citizen at the counter: the dossier is created on the counter channel and accepted at once."""
+
+    def __init__(self, procedures: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__("Tiếp nhận hồ sơ tại quầy", parent)
+        self.setMinimumWidth(560)
+        self.procedure = QComboBox()
+        self.procedure.setObjectName("procedure")
+        for code, name in procedures:
+            self.procedure.addItem(f"{code} — {name}", code)
+        self.id_number = QLineEdit()
+        self.id_number.setObjectName("idNumber")
+        self.id_number.setMaxLength(12)
+        self.id_number.setPlaceholderText("12 chữ số, từ thẻ căn cước")
+        self.name = QLineEdit()
+        self.name.setObjectName("fullName")
+        self.phone = QLineEdit()
+        self.phone.setObjectName("phone")
+        self.delivery = QComboBox()
+        self.delivery.setObjectName("delivery")
+        for label, value in ReturnDialog.VIA:
+            self.delivery.addItem(label, value)
+        self.address = QLineEdit()
+        self.address.setObjectName("address")
+        self.address.setPlaceholderText("Chỉ khi nhận qua bưu chính")
+        form = QFormLayout()
+        form.addRow("Thủ tục", self.procedure)
+        form.addRow("Số định danh", self.id_number)
+        form.addRow("Họ và tên", self.name)
+        form.addRow("Điện thoại", self.phone)
+        form.addRow("Nhận kết quả", self.delivery)
+        form.addRow("Địa chỉ nhận", self.address)
+        self.layout_.addLayout(form)
+        self.finish_layout()
+
+    def values(self) -> dict[str, str]:
+        return {
+            "procedure": str(self.procedure.currentData() or ""),
+            "id_number": self.id_number.text().strip(),
+            "name": " ".join(self.name.text().split()),
+            "phone": self.phone.text().strip(),
+            "delivery": str(self.delivery.currentData()),
+            "address": self.address.text().strip(),
+        }
+
+    def validate(self) -> str | None:
+        from kiosk.core.identity import is_valid_id_number
+
+        v = self.values()
+        if not v["procedure"]:
+            return "Chưa chọn thủ tục."
+        if not is_valid_id_number(v["id_number"]):
+            return "Số định danh không hợp lệ (12 chữ số)."
+        if not v["name"]:
+            return "Vui lòng nhập họ tên."
+        if v["delivery"] == "postal" and not v["address"]:
+            return "Vui lòng nhập địa chỉ nhận kết quả qua bưu chính."
+        return None
+
+
 def table_readonly(table: QTableWidget) -> None:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -42,6 +42,7 @@ from kiosk.ui.console.dialogs import (
     ReasonDialog,
     ReturnDialog,
     SupplementDialog,
+    WalkInDialog,
     table_readonly,
 )
 
@@ -175,6 +176,10 @@ class ConsoleWindow(QMainWindow):
         self.search_box.returnPressed.connect(self.run_search)
         search_btn = QPushButton("Tìm")
         search_btn.clicked.connect(self.run_search)
+        walk_in = QPushButton("Tiếp nhận tại quầy…")
+        walk_in.setObjectName("walkInButton")
+        walk_in.clicked.connect(self.on_walk_in)
+        top.addWidget(walk_in)
         logout = QPushButton("Đăng xuất")
         logout.setObjectName("logoutButton")
         logout.clicked.connect(lambda: self.end_session("logout"))
@@ -540,6 +545,38 @@ class ConsoleWindow(QMainWindow):
         self.refresh()
         self.show_detail(code)
         return r
+
+    def on_walk_in(self) -> None:
+        dlg = WalkInDialog(self.app.actions.procedures_in_effect(), self)
+        if self.exec_dialog(dlg):
+            self.walk_in(**dlg.values())
+
+    def walk_in(self, *, procedure: str, id_number: str, name: str, phone: str = "", delivery: str = "counter",
+                address: str = "") -> str | None:
+        """Create a counter dossier (accepted at once) for the citizen in front of the officer; Mẫu 01."""
+        from kiosk.core.dossiers import PersonData, Submission, SubmissionError
+        from kiosk.core.identity import InvalidIdNumber
+
+        staff_id = self._staff_id()
+        if staff_id is None:
+            return None
+        sub = Submission(
+            procedure_code=procedure, channel="counter", assisted_by_staff_id=staff_id, delivery=delivery,
+            delivery_address=address or None,
+            applicant=PersonData(id_number=id_number, full_name=name, phone=phone or None),
+        )
+        try:
+            res = self.app.dossiers.submit(sub)
+        except (SubmissionError, InvalidIdNumber) as exc:
+            self.statusBar().showMessage(exc.vi, 15000)
+            return None
+        printed = effects.print_form(self.app, res.code, "01")
+        self.statusBar().showMessage(
+            f"{res.code}: đã tiếp nhận tại quầy · Mẫu 01: "
+            + ("đã in" if printed["state"] == "ok" else f"CHƯA IN ({printed['state']})"), 15000
+        )
+        self.show_detail(res.code)
+        return res.code
 
     def take_help(self) -> None:
         self._help("take")
