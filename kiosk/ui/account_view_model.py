@@ -124,8 +124,8 @@ class AccountViewModel(SubViewModel):
                 self._masked = info.phone_masked
                 self._step = "existing"
                 if self.root.intent == "submit":  # recognised: go straight on
-                    self.root.show_message(("Chào mừng bạn quay lại. Bạn đã có tài khoản.", "Welcome back. You already have an account."))
                     self.root.after_account()
+                    self.root.show_message(("Chào mừng bạn quay lại. Bạn đã có tài khoản.", "Welcome back. You already have an account."))
                     return
             else:
                 self._step = "phone"

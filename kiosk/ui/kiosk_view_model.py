@@ -150,6 +150,9 @@ class KioskViewModel(QObject):
         else:
             self._history.append(self._page)
         self._page = page
+        if self._message != NO_TEXT:  # a note belongs to the screen it was shown on
+            self._message = NO_TEXT
+            self.messageChanged.emit()
         self.pageChanged.emit()
         self.poke()
 
