@@ -331,3 +331,42 @@ class OutboxEvent(Base):
     next_attempt_at: Mapped[datetime] = mapped_column(index=True)
     sent_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class QueueSequence(Base):
+    """Per branch, per day counter behind queue ticket numbers (001, 002, …); bumped by an atomic UPSERT."""
+
+    __tablename__ = "queue_sequences"
+
+    branch: Mapped[str] = mapped_column(String(20), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    last_value: Mapped[int] = mapped_column(Integer)
+
+
+class QueueTicket(Base):
+    """A numbered counter ticket taken at a kiosk (kiosk.core.queue). Numbers restart every day per branch.
+
+    state: waiting | called | served | no_show | cancelled. ``called_at`` is the first call (waiting time =
+    called_at - issued_at); ``last_called_at`` moves on a recall so the hall screen shows it again."""
+
+    __tablename__ = "queue_tickets"
+    __table_args__ = (
+        UniqueConstraint("branch", "day", "number", name="uq_queue_tickets_branch_day_number"),
+        Index("ix_queue_tickets_state_day", "state", "day"),
+        Index("ix_queue_tickets_issued_at", "issued_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    branch: Mapped[str] = mapped_column(String(20))
+    day: Mapped[date] = mapped_column(Date)
+    number: Mapped[int] = mapped_column(Integer)
+    field: Mapped[str] = mapped_column(String(100))
+    kiosk_id: Mapped[str | None] = mapped_column(String(40))
+    issued_at: Mapped[datetime]
+    called_at: Mapped[datetime | None]
+    last_called_at: Mapped[datetime | None]
+    recalls: Mapped[int] = mapped_column(Integer, default=0)
+    counter_no: Mapped[int | None] = mapped_column(Integer)
+    called_by_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    served_at: Mapped[datetime | None]
+    state: Mapped[str] = mapped_column(String(20), default="waiting")
