@@ -67,7 +67,9 @@ def test_kill_9_mid_submission_never_leaves_half_a_dossier(database_url: str) ->
             assert child.stdout is not None
             line = child.stdout.readline().strip()
             assert line == "ready", child.stderr.read() if child.stderr else line
-            time.sleep(rng.uniform(0.05, 0.5))
+            first = child.stdout.readline().strip()  # warmed up: one dossier committed, more on the way
+            assert first, child.stderr.read() if child.stderr else "child died"
+            time.sleep(rng.uniform(0.0, 0.4))
             os.kill(child.pid, signal.SIGKILL)
             out, _ = child.communicate(timeout=30)
         finally:
@@ -75,7 +77,7 @@ def test_kill_9_mid_submission_never_leaves_half_a_dossier(database_url: str) ->
                 os.kill(child.pid, signal.SIGKILL)
                 child.wait()
         assert child.returncode == -signal.SIGKILL
-        seen = {c for c in out.split() if c}
+        seen = {first} | {c for c in out.split() if c}
         committed |= seen
         killed_after.append(len(seen))
         _check_consistent(factory, committed)
