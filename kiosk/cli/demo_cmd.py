@@ -15,6 +15,7 @@ import json
 from datetime import date
 
 from kiosk.cli import CliError
+from kiosk.cli.demo_seed_cmd import add_seed_arguments, run_seed
 
 DEMO_PROCEDURE = "1.004222"  # Đăng ký thường trú: a fee that differs online vs counter, 7 working days
 DEMO_CITIZEN = {
@@ -36,6 +37,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--forever", action="store_true", help="without a display: keep the offscreen UI running until Ctrl-C")
     p.add_argument("--walkthrough", metavar="DIR", help="run the journey headless, a PNG of every screen (vi and en) to DIR")
     p.add_argument("--no-pcscd", action="store_true", help="use the simulated card reader instead of the virtual card on pcscd")
+    p.add_argument("action", nargs="?", choices=["seed"], help="seed: add synthetic dossiers (kiosk demo seed --days N --per-day M)")
+    add_seed_arguments(p)
     p.set_defaults(func=run_demo)
 
 
@@ -93,6 +96,8 @@ def run_cli_demo(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    if args.action == "seed":
+        return run_seed(args)
     if args.cli:
         return run_cli_demo(args)
     try:
