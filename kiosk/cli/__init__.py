@@ -27,6 +27,9 @@ COMMAND_MODULES = [
     "kiosk.cli.run_cmd",
     "kiosk.cli.sync_cmd",
     "kiosk.cli.console_cmd",
+    "kiosk.cli.queue_cmd",
+    "kiosk.cli.audit_cmd",
+    "kiosk.cli.hall_cmd",
 ]
 
 

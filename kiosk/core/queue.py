@@ -85,7 +85,7 @@ class Ticket:
             "issued_at": self.issued_at.isoformat(),
             "kiosk_id": self.kiosk_id,
             "ahead": self.ahead,
-            "estimated_wait_minutes": round(self.estimated_wait.total_seconds() / 60) if self.estimated_wait else None,
+            "estimated_wait_minutes": round(self.estimated_wait.total_seconds() / 60) if self.estimated_wait is not None else None,
             "counter": self.counter_no,
             "called_at": self.called_at.isoformat() if self.called_at else None,
         }
