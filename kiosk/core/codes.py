@@ -45,8 +45,8 @@ def parse_code(text: str) -> DossierCode:
     m = CODE_RE.fullmatch(text.strip())
     if not m:
         raise DossierCodeError(f"not a dossier code: {text!r} (expected 000.00.06.H56-261125-0001)")
-    try:
-        day = datetime.strptime(m["day"], "%y%m%d").date()
+    try:  # codes exist only from 2000 on: yy is always 20yy (strptime would read 69-99 as 19xx)
+        day = datetime.strptime("20" + m["day"], "%Y%m%d").date()
     except ValueError as exc:
         raise DossierCodeError(f"not a dossier code: bad date in {text!r}") from exc
     return DossierCode(m["agency"], day, int(m["seq"]))

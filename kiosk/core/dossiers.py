@@ -236,10 +236,8 @@ class DossierService:
             limit = procedure_limit(proc)
             electronic = sub.channel in ELECTRONIC_CHANNELS
             fee = proc.fee_online if electronic else proc.fee_counter
-            code = allocate_code(s, self.agency_code, local_day)
             expected = self.calendar.due_date(now, limit).due
             d = Dossier(
-                code=code,
                 agency_code=self.agency_code,
                 procedure_id=proc.id,
                 procedure_code=proc.code,
@@ -294,6 +292,10 @@ class DossierService:
                     details={"channel": sub.channel, "kiosk_id": sub.kiosk_id},
                 )
             )
+            # The day's counter row stays locked until commit (that is what makes codes gap-free), so take
+            # it as the last step: only this dossier's own inserts and the commit run while it is held.
+            code = allocate_code(s, self.agency_code, local_day)
+            d.code = code
             s.add(d)
             s.flush()
             record_audit(
