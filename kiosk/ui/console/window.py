@@ -36,6 +36,7 @@ from kiosk.core.dossier_actions import ActionError
 from kiosk.core.dossier_queries import format_remaining
 from kiosk.core.staff import StaffAuthError
 from kiosk.ui.console import effects
+from kiosk.ui.console.audit_panel import AUDIT_ROLES, AuditPanel
 from kiosk.ui.console.dialogs import (
     ApologyDialog,
     PaymentDialog,
@@ -169,6 +170,10 @@ class ConsoleWindow(QMainWindow):
         self.help_banner.setStyleSheet("background:#fff3cd; color:#7a4b00; padding:6px; font-weight:bold;")
         self.help_banner.hide()
         v.addWidget(self.help_banner)
+        from kiosk.ui.console.queue_panel import QueuePanel
+
+        self.queue_panel = QueuePanel(self)  # queue tickets: call next, current ticket, waiting counts
+        v.addWidget(self.queue_panel)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         self.tabs = QTabWidget()
@@ -195,6 +200,7 @@ class ConsoleWindow(QMainWindow):
         self.tabs.addTab(self._with_buttons(self.help_table, [("Nhận hỗ trợ", self.take_help), ("Đã xong", self.close_help)]), "Hỗ trợ ki-ốt")
         self.tabs.addTab(self._with_buttons(self.print_table, [("In lại", self.reprint_selected)]), "In lỗi")
         self.tabs.addTab(self.sms_list, "Tin nhắn SMS")
+        self.audit_panel = AuditPanel(self.app)  # added as a tab only for supervisor/admin logins
         split.addWidget(self.tabs)
 
         right = QWidget()
@@ -251,6 +257,9 @@ class ConsoleWindow(QMainWindow):
         self.login_error.clear()
         self.officer_label.setText(f"Cán bộ: <b>{ident.full_name}</b> ({ident.username})")
         self.stack.setCurrentIndex(1)
+        if ident.role in AUDIT_ROLES and self.tabs.indexOf(self.audit_panel) < 0:
+            self.tabs.addTab(self.audit_panel, "Nhật ký")
+            self.audit_panel.refresh()
         self._seen_help = {h.id for h in self.app.actions.open_help_requests()}
         self.refresh()
         self.timer.start()
@@ -266,6 +275,8 @@ class ConsoleWindow(QMainWindow):
         self.queue.setRowCount(0)
         self.results.setRowCount(0)
         self.stack.setCurrentIndex(0)
+        if (i := self.tabs.indexOf(self.audit_panel)) >= 0:
+            self.tabs.removeTab(i)
         if reason == "timeout":
             self.login_error.setText("Phiên làm việc đã hết hạn do không thao tác. Vui lòng đăng nhập lại.")
         self.sessionEnded.emit(reason)
@@ -293,6 +304,7 @@ class ConsoleWindow(QMainWindow):
         self.refresh_help()
         self.refresh_print_jobs()
         self.refresh_sms()
+        self.queue_panel.refresh()
         if self.current_code:
             self.show_detail(self.current_code)
 
