@@ -61,6 +61,7 @@ ApplicationWindow {
 
                     Column {
                         anchors.centerIn: parent
+                        width: parent.width - 48
                         spacing: 6
                         Label {
                             anchors.horizontalCenter: parent.horizontalCenter
@@ -72,6 +73,9 @@ ApplicationWindow {
                             anchors.horizontalCenter: parent.horizontalCenter
                             text: win.latest ? "Số " + win.latest.number + " → Quầy " + win.latest.counter : ""
                             visible: win.latest !== null
+                            width: parent.width
+                            horizontalAlignment: Text.AlignHCenter
+                            fontSizeMode: Text.HorizontalFit; minimumPixelSize: 40
                             color: win.accent; font.pixelSize: 118; font.bold: true
                         }
                         Label {
