@@ -166,9 +166,13 @@ class Seeder:
                 codes = [format_code(self.agency, day, seq) for seq in range(last - len(sims) + 1, last + 1)]
                 for sim, code in zip(sims, codes, strict=True):
                     sim.row["code"] = code
-                ids = s.scalars(
-                    insert(Dossier).returning(Dossier.id, sort_by_parameter_order=True), [x.row for x in sims]
-                ).all()
+                # Core (not ORM) executemany: one multi-row INSERT … RETURNING batch instead of the ORM's
+                # per-row split when rows have NULLs in different columns
+                conn = s.connection()
+                table = Dossier.__table__
+                ids = conn.execute(
+                    insert(table).returning(table.c.id, sort_by_parameter_order=True), [x.row for x in sims]
+                ).scalars().all()
                 events, payments, sessions = [], [], []
                 for sim, dossier_id in zip(sims, ids, strict=True):
                     for ev in sim.events:
@@ -178,14 +182,14 @@ class Seeder:
                         payments.append({**sim.payment, "dossier_id": dossier_id})
                     if sim.session:
                         sessions.append({**sim.session, "dossier_id": dossier_id})
-                s.execute(insert(DossierEvent), events)
+                conn.execute(insert(DossierEvent.__table__), events)
                 if payments:
-                    s.execute(insert(Payment), payments)
+                    conn.execute(insert(Payment.__table__), payments)
             else:
                 events, sessions = [], []
             sessions += failed
             if sessions:
-                s.execute(insert(KioskSession), sessions)
+                s.connection().execute(insert(KioskSession.__table__), sessions)
         return len(sims), len(events), len(sessions), codes
 
     # -- reference data ----------------------------------------------------------------------------------
