@@ -8,6 +8,11 @@ Why a trigger and not only "no delete API": the audit log must stay trustworthy 
 person with a SQL prompt or a future bug. The database itself refuses UPDATE and DELETE on audit_events
 (SQLite: BEFORE triggers that RAISE(ABORT); PostgreSQL: a trigger function that raises). A deliberate
 retention purge would need a migration that drops the guard, which leaves a trace in the schema history.
+
+One narrow exception: dossier submission writes its audit row under a provisional dossier code ("~" + hex)
+and replaces it with the allocated code in the same transaction (kiosk.core.dossiers keeps the code
+counter's lock short that way). An UPDATE is let through only when the old code is provisional and no other
+column changes; every real row is immutable.
 """
 
 from __future__ import annotations
@@ -23,6 +28,9 @@ branch_labels = None
 depends_on = None
 
 GUARD_MESSAGE = "audit log is append-only"
+# every column but dossier_code (the only one a provisional row may change)
+_OTHER_COLUMNS = ("id", "at", "actor_type", "staff_id", "citizen_hash", "action", "kiosk_id", "consent_version",
+                  "details")
 
 
 def upgrade() -> None:
@@ -59,15 +67,25 @@ def upgrade() -> None:
 
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
-        for verb in ("UPDATE", "DELETE"):
-            op.execute(
-                f"CREATE TRIGGER audit_events_no_{verb.lower()} BEFORE {verb} ON audit_events "
-                f"BEGIN SELECT RAISE(ABORT, '{GUARD_MESSAGE}'); END"
-            )
-    elif bind.dialect.name == "postgresql":
+        same = " AND ".join(f"NEW.{c} IS OLD.{c}" for c in _OTHER_COLUMNS)
         op.execute(
-            "CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
-            f"BEGIN RAISE EXCEPTION '{GUARD_MESSAGE}' USING ERRCODE = 'insufficient_privilege'; END $$"
+            "CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events "
+            f"WHEN NOT (OLD.dossier_code LIKE '~%' AND {same}) "
+            f"BEGIN SELECT RAISE(ABORT, '{GUARD_MESSAGE}'); END"
+        )
+        op.execute(
+            "CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events "
+            f"BEGIN SELECT RAISE(ABORT, '{GUARD_MESSAGE}'); END"
+        )
+    elif bind.dialect.name == "postgresql":
+        new_cols = ", ".join(f"NEW.{c}{'::text' if c == 'details' else ''}" for c in _OTHER_COLUMNS)
+        old_cols = ", ".join(f"OLD.{c}{'::text' if c == 'details' else ''}" for c in _OTHER_COLUMNS)
+        op.execute(
+            "CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            "IF TG_OP = 'UPDATE' THEN "
+            f"IF OLD.dossier_code LIKE '~%' AND ROW({new_cols}) IS NOT DISTINCT FROM ROW({old_cols}) THEN "
+            "RETURN NEW; END IF; END IF; "
+            f"RAISE EXCEPTION '{GUARD_MESSAGE}' USING ERRCODE = 'insufficient_privilege'; END $$"
         )
         op.execute(
             "CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events "
