@@ -28,9 +28,12 @@ class Driver:
         self._touch = QTest.createTouchDevice()
 
     def pump(self, ms: int = 10) -> None:
+        """Run the event loop for ``ms``. processEvents() alone never runs deferred deletes (deleteLater), which
+        the running application's event loop does, so pages a Loader unloaded would pile up: flush them too."""
         end = time.monotonic() + ms / 1000
         while True:
             QGuiApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            QGuiApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             if time.monotonic() >= end:
                 break
             time.sleep(0.005)
