@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from kiosk.cli import CliError
+from kiosk.cli.dossier_export_cmd import add_export_parser
 from kiosk.cli.staff_cmd import open_app, staff_login
 from kiosk.ui.console.effects import notify_sms, print_form
 
@@ -94,6 +95,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     w.add_argument("--json", action="store_true")
     w.set_defaults(func=_walk_in)
 
+    add_export_parser(dsub)
     p.set_defaults(func=lambda a: (p.print_help(), 2)[1])
 
 
