@@ -23,7 +23,7 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -84,7 +84,7 @@ def run_backend(name: str, url: str, per_day: int, plans: bool) -> list[dict[str
             t0_day = datetime.combine(last, datetime.min.time(), tzinfo=app.calendar.tz)
             t1_day = t0_day + timedelta(days=1)
 
-            def count_day() -> int:
+            def count_day(t0_day: datetime = t0_day, t1_day: datetime = t1_day) -> int:
                 with app.session_factory() as s:
                     return int(
                         s.scalar(
@@ -103,8 +103,8 @@ def run_backend(name: str, url: str, per_day: int, plans: bool) -> list[dict[str
                 "dossiers": in_db,
                 "seed_rate": seeded_total / seed_seconds if seed_seconds else 0.0,
                 "count_ms": _timed(count_day),
-                "summary_ms": _timed(lambda: svc.summary(period)),
-                "series_ms": _timed(lambda: svc.daily_series(30, end=last), repeat=3),
+                "summary_ms": _timed(lambda svc=svc, period=period: svc.summary(period)),
+                "series_ms": _timed(lambda svc=svc, last=last: svc.daily_series(30, end=last), repeat=3),
                 "day_received": count_day(),
             })
             print(_fmt_row(rows[-1]), flush=True)
