@@ -29,6 +29,7 @@ from kiosk.models.database import session_scope
 from kiosk.models.tables import Dossier, DossierEvent, Payment, StaffUser
 
 PAYMENT_METHODS = ("counter_cash", "counter_card", "counter_transfer")
+ONLINE_PAYMENT_METHODS = ("vietqr",)  # confirmed by an officer (demo) or a bank notice: payment_state paid_online
 DELIVERY_VIA = ("counter", "postal", "online")
 PAID_STATES = ("paid_online", "paid_counter", "waived")
 
@@ -196,8 +197,9 @@ class DossierActions(DossierQueries):
         *,
         kiosk_id: str | None = None,
     ) -> ActionResult:
-        """A fee paid at the counter: a Payment row, payment_state paid_counter; status 6 moves on to 4."""
-        if method not in PAYMENT_METHODS:
+        """A fee paid: a Payment row; payment_state paid_counter (or paid_online for a VietQR transfer the
+        officer confirms, see kiosk.integrations.payments); status 6 moves on to 4."""
+        if method not in PAYMENT_METHODS + ONLINE_PAYMENT_METHODS:
             raise ActionError(
                 f"Hình thức thu không hợp lệ: {method}.", f"Unknown payment method {method!r} ({', '.join(PAYMENT_METHODS)})."
             )
@@ -215,7 +217,7 @@ class DossierActions(DossierQueries):
                     created_at=now, paid_at=now, staff_id=staff_id,
                 )
             )
-            d.payment_state = "paid_counter"
+            d.payment_state = "paid_online" if method in ONLINE_PAYMENT_METHODS else "paid_counter"
             to = Status.IN_PROGRESS if d.status == Status.FINANCIAL else d.status
             return to, {"method": method, "amount": int(amount), "reference": reference or None, "fee": d.fee}
 

@@ -26,6 +26,23 @@ class Driver:
         self.window = window
         self.vm = vm
         self._touch = QTest.createTouchDevice()
+        self._frames = 0
+        window.frameSwapped.connect(self._on_frame)
+
+    def _on_frame(self) -> None:
+        self._frames += 1
+
+    def settle(self, timeout: float = 2.0) -> None:
+        """Wait until the window has drawn a new frame. Layouts place items during the polish step that runs
+        before a frame is drawn: an item that has just become visible (a new step of a page) can still be
+        0×0 at a stale place until then, and a tap computed from it lands on nothing. Under load (``-n 2``,
+        PostgreSQL) that gap grows long enough to lose taps, which is what made the journey test flaky."""
+        seen = self._frames
+        self.window.update()
+        end = time.monotonic() + timeout
+        while self._frames == seen and time.monotonic() < end:
+            QGuiApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            time.sleep(0.002)
 
     def pump(self, ms: int = 10) -> None:
         """Run the event loop for ``ms``. processEvents() alone never runs deferred deletes (deleteLater), which
@@ -45,7 +62,12 @@ class Driver:
             if value:
                 return value
             self.pump(20)
-        raise DriverError(f"timed out waiting for {what} (page={self.vm.page})")
+        import faulthandler
+        import sys
+
+        # what were the worker threads doing? (a stuck database call shows up here, not in the assertion)
+        faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
+        raise DriverError(f"timed out waiting for {what} (page={self.vm.page}, worker busy={self.vm.worker.busy})")
 
     def _root_item(self) -> QQuickItem:
         root = self.window.contentItem()
@@ -100,9 +122,13 @@ class Driver:
             self.pump(30)
 
     def tap(self, name: str, touch: bool = True) -> None:
-        item = self.item(name)
+        self.item(name)
+        self.settle()
+        item = self.item(name)  # again: the settled frame may have replaced it
         if not item.isEnabled():
             raise DriverError(f"{name} is disabled")
+        if item.width() <= 0 or item.height() <= 0:
+            raise DriverError(f"{name} has no size yet; nothing to tap")
         pt = self.centre(item)
         if touch:
             QTest.touchEvent(self.window, self._touch).press(0, pt, self.window).commit()

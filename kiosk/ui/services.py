@@ -22,13 +22,14 @@ log = logging.getLogger(__name__)
 
 class UiServices:
     def __init__(self, app: Any, *, card_reader: CardReaderPort | None = None, scanner: Any = None,
-                 printer: Any = None, simulated_devices: bool = False) -> None:
+                 printer: Any = None, simulated_devices: bool = False, payments: Any = None) -> None:
         self.app = app
         self.settings = app.settings
         self.clock = app.clock
         self._card_reader = card_reader
         self._scanner = scanner
         self._printer = printer
+        self._payments = payments
         self.simulated_devices = simulated_devices
         self._scan_dir: Path | None = None
 
@@ -52,6 +53,15 @@ class UiServices:
         from kiosk.devices.printing.service import PrintService
 
         return PrintService(self.settings, self.app.session_factory, printer=self._printer)
+
+    @property
+    def payments(self) -> Any:
+        """The payment interface (kiosk.integrations.payments): DemoPayments unless one was given."""
+        if self._payments is None:
+            from kiosk.integrations.payments import DemoPayments
+
+            self._payments = DemoPayments.from_settings(self.settings, self.app.session_factory)
+        return self._payments
 
     # -- core services -------------------------------------------------------------------------------
     @property

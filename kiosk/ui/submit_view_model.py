@@ -4,7 +4,10 @@ Why together: these pages share one piece of state (the submission being built, 
 became). Submitting goes through kiosk.core.dossiers.DossierService on the worker (channel ``kiosk``, or
 ``kiosk_assisted`` with the staff member recorded). Printing the slip goes through the PrintService, which
 never raises: a failed print shows a plain message, the code large on screen and a reprint button; the
-dossier is saved either way. The VietQR for a fee is built by kiosk.core.vietqr once the code exists.
+dossier is saved either way. The VietQR for a fee comes from the payment interface
+(kiosk.integrations.payments) once the code exists; while it is on screen the payment's status is polled
+on the worker, and "Đã nhận thanh toán" replaces the QR when the payment is confirmed. The citizen may
+switch to paying at the counter at any time.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import logging
 import uuid
 from typing import Any
 
-from PySide6.QtCore import Property, Signal, Slot
+from PySide6.QtCore import Property, QTimer, Signal, Slot
 
 from kiosk.core.documents import format_money
 from kiosk.core.dossiers import Submission
@@ -36,11 +39,26 @@ def _qr_data_url(payload: str) -> str:
 class SubmitViewModel(SubViewModel):
     changed = Signal()
 
+    POLL_MS = 3000  # how often the payment status is asked while the QR is on screen
+    PAID_LINGER_MS = 5000  # "payment received" stays this long before the rating page
+
     def __init__(self, root: Any) -> None:
         super().__init__(root)
+        self._poll = QTimer(self)
+        self._poll.setInterval(self.POLL_MS)
+        self._poll.timeout.connect(self._poll_payment)
+        self._linger = QTimer(self)
+        self._linger.setSingleShot(True)
+        self._linger.timeout.connect(self._after_paid)
         self.reset()
 
     def reset(self) -> None:
+        self._poll.stop()
+        self._linger.stop()
+        self._pay_state = ""  # "" | requesting | waiting | paid | failed | counter
+        self._pay_reference = ""
+        self._pay_generation = getattr(self, "_pay_generation", 0) + 1  # late answers of a wiped session are dropped
+        self._polling = False
         self._procedure: Any = None
         self._delivery = "counter"
         self._address = ""
@@ -179,18 +197,12 @@ class SubmitViewModel(SubViewModel):
     def _submitted(self, result: Any) -> None:
         self._submitting = False
         self._result = result
-        if result.fee and self._payment == "vietqr":
-            try:
-                from kiosk.core.vietqr import dossier_payment_payload
-
-                bank = self.services.settings.bank
-                self._qr = _qr_data_url(dossier_payment_payload(bank.bin, bank.account, result.fee, result.code))
-            except Exception:  # noqa: BLE001 - no QR is not a reason to hide the receipt
-                log.exception("VietQR could not be built")
         self.changed.emit()
         self.root.goTo("receipt")
         self.printSlip()
         self._send_code_sms(result.code)
+        if result.fee and self._payment == "vietqr":
+            self._request_payment(result.code, int(result.fee))
 
     def _submit_failed(self, exc: BaseException) -> None:
         self._submitting = False
@@ -211,6 +223,91 @@ class SubmitViewModel(SubViewModel):
             accounts.sms.send(normalise_phone(phone), text)
 
         self.root.worker.submit(job, on_error=lambda exc: log.warning("code SMS not sent: %s", type(exc).__name__))
+
+    # -- payment (VietQR through the payment interface) --------------------------------------------------
+    def _request_payment(self, code: str, amount: int) -> None:
+        payments, gen = self.services.payments, self._pay_generation
+        self._pay_state = "requesting"
+        self.changed.emit()
+
+        def job() -> tuple[str, str]:
+            req = payments.request(code, amount)
+            return req.reference, _qr_data_url(req.vietqr_payload)
+
+        def done(value: tuple[str, str]) -> None:
+            if gen != self._pay_generation or self._pay_state != "requesting":
+                return  # wiped, or the citizen chose the counter meanwhile
+            self._pay_reference, self._qr = value
+            self._pay_state = "waiting"
+            self._poll.start(self.POLL_MS)
+            self.changed.emit()
+
+        def failed(exc: BaseException) -> None:  # no QR is not a reason to hide the receipt
+            if gen == self._pay_generation:
+                log.warning("payment request failed: %s", type(exc).__name__)
+                self._pay_state = "counter"
+                self.changed.emit()
+
+        self.root.worker.submit(job, done, failed)
+
+    def _poll_payment(self) -> None:
+        if self._polling or self._pay_state != "waiting":
+            return
+        self._polling = True
+        payments, ref, gen = self.services.payments, self._pay_reference, self._pay_generation
+
+        def done(status: str) -> None:
+            if gen != self._pay_generation:
+                return
+            self._polling = False
+            if self._pay_state != "waiting":
+                return
+            if status == "paid":
+                self._poll.stop()
+                self._pay_state = "paid"
+                self.changed.emit()
+                self._linger.start(self.PAID_LINGER_MS)
+            elif status == "failed":
+                self._poll.stop()
+                self._pay_state = "failed"
+                self.changed.emit()
+
+        def failed(exc: BaseException) -> None:  # a database hiccup: keep asking
+            if gen == self._pay_generation:
+                self._polling = False
+
+        self.root.worker.submit(lambda: payments.status(ref), done, failed)
+
+    def _after_paid(self) -> None:
+        if self.root.page == "receipt" and self._pay_state == "paid":
+            self.toRating()
+
+    @Property(str, notify=changed)
+    def paymentState(self) -> str:
+        return self._pay_state
+
+    @Property(str, notify=changed)
+    def paymentText(self) -> str:
+        fee = self.feeText
+        return self.t({
+            "requesting": ("Đang tạo mã thanh toán…", "Preparing the payment code…"),
+            "waiting": (f"Lệ phí {fee}. Mở ứng dụng ngân hàng và quét mã này. Màn hình sẽ báo khi đã nhận được tiền.",
+                        f"Fee {fee}. Open your banking app and scan this code. The screen will tell you when the money arrives."),
+            "paid": ("Đã nhận thanh toán. Cảm ơn bạn!", "Payment received. Thank you!"),
+            "failed": ("Chưa nhận được thanh toán. Vui lòng nộp lệ phí tại quầy.", "The payment did not go through. Please pay at the counter."),
+            "counter": (f"Bạn sẽ nộp lệ phí {fee} tại quầy khi đến nhận kết quả.", f"You will pay the fee of {fee} at the counter."),
+        }.get(self._pay_state, NO_TEXT))
+
+    @Slot()
+    def payAtCounter(self) -> None:
+        """The citizen would rather pay at the counter: stop showing the QR and stop polling."""
+        if self._pay_state in ("paid", ""):
+            return
+        self._poll.stop()
+        self._pay_state = "counter"
+        self._payment = "counter"
+        self._qr = ""
+        self.changed.emit()
 
     # -- receipt --------------------------------------------------------------------------------------
     @property
@@ -283,6 +380,8 @@ class SubmitViewModel(SubViewModel):
 
     @Slot()
     def toRating(self) -> None:
+        self._poll.stop()
+        self._linger.stop()
         self.root.goTo("rating")
 
     @Slot(int)

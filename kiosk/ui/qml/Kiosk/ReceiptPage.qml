@@ -52,18 +52,44 @@ KPage {
         }
     }
     KCard {
+        objectName: "paymentCard"
         width: parent.width
-        visible: page.vm.paymentQr !== ""
-        height: 360
+        visible: page.vm.paymentState !== ""
+        border.color: page.vm.paymentState === "paid" ? Theme.ok : Theme.border
+        border.width: page.vm.paymentState === "paid" ? 4 : 1
+        height: payRow.implicitHeight + 40
         RowLayout {
-            anchors.fill: parent
-            anchors.margins: 20
+            id: payRow
+            x: 20
+            y: 20
+            width: parent.width - 40
             spacing: 24
-            Image { objectName: "paymentQr"; Layout.preferredWidth: 300; Layout.preferredHeight: 300; source: page.vm.paymentQr; fillMode: Image.PreserveAspectFit }
-            KText {
+            Image {
+                objectName: "paymentQr"
+                visible: page.vm.paymentState === "waiting"
+                Layout.preferredWidth: 300
+                Layout.preferredHeight: 300
+                source: page.vm.paymentQr
+                fillMode: Image.PreserveAspectFit
+            }
+            Column {
                 Layout.fillWidth: true
-                text: qsTr("Fee %1. Open your banking app and scan this code; an officer confirms the payment.").arg(page.vm.feeText)
-                font.pixelSize: Theme.big
+                spacing: 16
+                KText {
+                    objectName: "paymentText"
+                    width: parent.width
+                    text: (page.vm.paymentState === "paid" ? "✓ " : "") + page.vm.paymentText
+                    color: page.vm.paymentState === "paid" ? Theme.ok : (page.vm.paymentState === "failed" ? Theme.error : Theme.text)
+                    font.pixelSize: Theme.big
+                    font.bold: page.vm.paymentState === "paid" || page.vm.paymentState === "failed"
+                }
+                KButton {
+                    objectName: "payAtCounter"
+                    visible: page.vm.paymentState === "waiting" || page.vm.paymentState === "requesting"
+                    width: parent.width
+                    text: qsTr("Pay at the counter instead")
+                    onClicked: page.vm.payAtCounter()
+                }
             }
         }
     }
