@@ -98,6 +98,7 @@ class PgServer:
     root: Path | None = None
     pid: int | None = None
     _user: tuple[str, int, int] | None = None
+    durable: bool = False  # benchmarks: keep fsync/synchronous_commit on, as on a real branch server
 
     # -- life cycle ---------------------------------------------------------------------------------------
     def start(self) -> PgServer:
@@ -126,9 +127,10 @@ class PgServer:
             self.port = free_port()
             opts = (
                 f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={self.root} "
-                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100 "
-                "-c shared_buffers=32MB"
+                "-c max_connections=100 -c shared_buffers=32MB"
             )
+            if not self.durable:
+                opts += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
             r = self._run(
                 [
                     str(self.bindir / "pg_ctl"), "-D", str(self.root / "data"), "-l", str(self.root / "log"),

@@ -9,15 +9,17 @@ dossier waits for acceptance within 8 working hours (status 1); a counter dossie
 from __future__ import annotations
 
 import functools
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import IntEnum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.attributes import set_committed_value
 
 from kiosk.core.audit import citizen_hash, record_audit
 from kiosk.core.calendar import WorkCalendar
@@ -27,7 +29,15 @@ from kiosk.core.timelimits import TimeLimit
 from kiosk.integrations.sync.outbox import SUBMITTED, enqueue
 from kiosk.models.database import session_scope
 from kiosk.models.sequences import allocate_code
-from kiosk.models.tables import Citizen, Dossier, DossierDocument, DossierEvent, Procedure
+from kiosk.models.tables import (
+    AuditEvent,
+    Citizen,
+    Dossier,
+    DossierDocument,
+    DossierEvent,
+    OutboxEvent,
+    Procedure,
+)
 
 
 class Status(IntEnum):
@@ -292,24 +302,28 @@ class DossierService:
                     details={"channel": sub.channel, "kiosk_id": sub.kiosk_id},
                 )
             )
-            # The day's counter row stays locked until commit (that is what makes codes gap-free), so take
-            # it as the last step: only this dossier's own inserts and the commit run while it is held.
-            code = allocate_code(s, self.agency_code, local_day)
-            d.code = code
+            # The day's counter row stays locked from the allocation to the commit (that is what keeps codes
+            # gap-free). So everything goes in first under a provisional unique code; under the lock run only
+            # the allocation, three one-row UPDATEs and the commit.
+            provisional = f"~{uuid.uuid4().hex}"
+            d.code = provisional
             s.add(d)
             s.flush()
-            record_audit(
+            audit = record_audit(
                 s,
                 at=now,
                 action="dossier.submit",
                 actor_type="staff" if sub.assisted_by_staff_id else "citizen",
                 staff_id=sub.assisted_by_staff_id,
                 citizen_hash_value=citizen_hash(applicant.id_number, self.log_salt),
-                dossier_code=code,
+                dossier_code=provisional,
                 kiosk_id=sub.kiosk_id,
                 details={"channel": sub.channel, "procedure": proc.code},
             )
-            enqueue(s, d, SUBMITTED, now=now)  # transactional outbox: saved with the dossier or not at all
+            event = enqueue(s, d, SUBMITTED, now=now)  # transactional outbox: saved with the dossier or not at all
+            s.flush()
+            code = allocate_code(s, self.agency_code, local_day)
+            _assign_code(s, d, audit, event, code)
             return SubmittedDossier(
                 id=d.id,
                 code=code,
@@ -323,3 +337,25 @@ class DossierService:
 
     def get(self, session: Session, code: str) -> Dossier | None:
         return session.scalar(select(Dossier).where(Dossier.code == code.strip()))
+
+
+def _assign_code(session: Session, d: Dossier, audit: AuditEvent, event: OutboxEvent, code: str) -> None:
+    """Replace the provisional code with the allocated one: plain one-row UPDATEs (no unit-of-work flush),
+    and the ORM objects told the new value so the commit does not write them again."""
+    provisional = d.code
+    payload = dict(event.payload)
+    if payload.get("code") == provisional:
+        payload["code"] = code
+    plain = {"synchronize_session": False}
+    session.execute(update(Dossier).where(Dossier.id == d.id).values(code=code), execution_options=plain)
+    session.execute(
+        update(AuditEvent).where(AuditEvent.id == audit.id).values(dossier_code=code), execution_options=plain
+    )
+    session.execute(
+        update(OutboxEvent).where(OutboxEvent.id == event.id).values(dossier_code=code, payload=payload),
+        execution_options=plain,
+    )
+    set_committed_value(d, "code", code)
+    set_committed_value(audit, "dossier_code", code)
+    set_committed_value(event, "dossier_code", code)
+    set_committed_value(event, "payload", payload)
