@@ -133,6 +133,8 @@ class Dossier(Base):
     __table_args__ = (
         Index("ix_dossiers_status_received", "status", "received_at"),
         Index("ix_dossiers_received", "received_at"),
+        Index("ix_dossiers_submitted_at", "submitted_at"),
+        Index("ix_dossiers_finished_at", "finished_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -212,6 +214,7 @@ class DossierEvent(Base):
     """History of a dossier: every status change and notable action, with who did it."""
 
     __tablename__ = "dossier_events"
+    __table_args__ = (Index("ix_dossier_events_at", "at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
@@ -254,6 +257,7 @@ class DossierSequence(Base):
 
 class KioskSession(Base):
     __tablename__ = "kiosk_sessions"
+    __table_args__ = (Index("ix_kiosk_sessions_started_at", "started_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kiosk_id: Mapped[str] = mapped_column(String(40), index=True)
