@@ -151,47 +151,48 @@
 <context>
     <name>DeliveryPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="8" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="10" />
         <source>How do you want to receive the result?</source>
         <translation>How do you want to receive the result?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="12" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="14" />
         <source>At the counter</source>
         <translation>At the counter</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="12" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="14" />
         <source>Come back with your receipt</source>
         <translation>Come back with your receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="13" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="15" />
         <source>By post</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="13" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="15" />
         <source>Public postal service (BCCI) brings it to your address</source>
         <translation>Public postal service (BCCI) brings it to your address</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="14" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="16" />
         <source>Electronically</source>
         <translation>Electronically</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="14" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="16" />
         <source>In your account on the national public service portal</source>
         <translation>In your account on the national public service portal</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="30" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="32" />
         <source>Address for the post</source>
         <translation>Address for the post</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="39" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="7" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="41" />
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
@@ -199,37 +200,38 @@
 <context>
     <name>DetailPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="19" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="21" />
         <source>Fee: %1</source>
         <translation>Fee: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="20" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="22" />
         <source>Time to handle: %1</source>
         <translation>Time to handle: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="21" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="23" />
         <source>Handled by: %1</source>
         <translation>Handled by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="35" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="37" />
         <source>You will still need to come in person for:</source>
         <translation>You will still need to come in person for:</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="39" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="41" />
         <source>Papers you need</source>
         <translation>Papers you need</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="45" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="47" />
         <source>if applicable</source>
         <translation>if applicable</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="52" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="6" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="54" />
         <source>Start this procedure</source>
         <translation>Start this procedure</translation>
     </message>
@@ -237,57 +239,58 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="10" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="12" />
         <source>Your papers</source>
         <translation>Your papers</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="11" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="13" />
         <source>Put a paper face down on the scanner glass and touch Scan. Your originals stay with you.</source>
         <translation>Put a paper face down on the scanner glass and touch Scan. Your originals stay with you.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="54" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="56" />
         <source>You will hand in the paper at the counter.</source>
         <translation>You will hand in the paper at the counter.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="55" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="57" />
         <source>Not scanned yet</source>
         <translation>Not scanned yet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="56" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="58" />
         <source>%n page(s) scanned</source>
         <translation><numerusform>%n page scanned</numerusform><numerusform>%n pages scanned</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="70" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="72" />
         <source>Scanning…</source>
         <translation>Scanning…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="70" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="72" />
         <source>Scan another page</source>
         <translation>Scan another page</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="70" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="72" />
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="76" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="78" />
         <source>Remove last page</source>
         <translation>Remove last page</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="84" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="86" />
         <source>I will hand in the paper at the counter</source>
         <translation>I will hand in the paper at the counter</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="96" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="9" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="98" />
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
@@ -295,27 +298,28 @@
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="10" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="12" />
         <source>Fill in the form</source>
         <translation>Fill in the form</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="11" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="13" />
         <source>Fields marked * are required. Touch a box to type.</source>
         <translation>Fields marked * are required. Touch a box to type.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="17" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="19" />
         <source>Please correct the %n field(s) marked in red.</source>
         <translation><numerusform>Please correct the field marked in red.</numerusform><numerusform>Please correct the %n fields marked in red.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="36" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="38" />
         <source>day/month/year, e.g. 05/09/2024</source>
         <translation>day/month/year, e.g. 05/09/2024</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="98" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="9" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="100" />
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
@@ -423,62 +427,62 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="50" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="51" />
         <source>Public service kiosk</source>
         <translation>Public service kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="59" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="60" />
         <source>One-stop reception</source>
         <translation>One-stop reception</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="85" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="86" />
         <source>Larger text</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="93" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="94" />
         <source>Contrast</source>
         <translation>Contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="125" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="126" />
         <source>End assistance</source>
         <translation>End assistance</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="151" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="152" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="202" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="203" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="208" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="209" />
         <source>Call staff</source>
         <translation>Call staff</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="214" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="215" />
         <source>Cancel and erase</source>
         <translation>Cancel and erase</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="248" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="260" />
         <source>Are you still there?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="256" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="268" />
         <source>For your safety, your information will be erased in %1 seconds.</source>
         <translation>For your safety, your information will be erased in %1 seconds.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="263" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="275" />
         <source>I am still here</source>
         <translation>I am still here</translation>
     </message>
@@ -494,37 +498,38 @@
 <context>
     <name>PaymentPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="7" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="9" />
         <source>Fee: %1</source>
         <translation>Fee: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="8" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="10" />
         <source>Choose how you will pay. The QR code appears after you submit.</source>
         <translation>Choose how you will pay. The QR code appears after you submit.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="14" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="16" />
         <source>Scan a QR code with a banking app</source>
         <translation>Scan a QR code with a banking app</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="15" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="17" />
         <source>VietQR, any Vietnamese bank</source>
         <translation>VietQR, any Vietnamese bank</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="22" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="24" />
         <source>Pay at the counter</source>
         <translation>Pay at the counter</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="23" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="25" />
         <source>In cash or by card when you come back</source>
         <translation>In cash or by card when you come back</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="30" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="6" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="32" />
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
@@ -598,42 +603,43 @@
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="9" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="11" />
         <source>Your dossier has been submitted</source>
         <translation>Your dossier has been submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="22" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="24" />
         <source>Dossier code</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="24" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="26" />
         <source>An officer will check it before %1.</source>
         <translation>An officer will check it before %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="25" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="27" />
         <source>Expected result: %1</source>
         <translation>Expected result: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="49" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="51" />
         <source>Print again</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="65" />
-        <source>Fee %1. Open your banking app and scan this code; an officer confirms the payment.</source>
-        <translation>Fee %1. Open your banking app and scan this code; an officer confirms the payment.</translation>
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="92" />
+        <source>Pay at the counter instead</source>
+        <translation>Pay at the counter instead</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="75" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="103" />
         <source>Still to do in person: %1</source>
         <translation>Still to do in person: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="81" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="8" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="109" />
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
@@ -641,22 +647,24 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="9" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="12" />
         <source>Check everything, then submit</source>
         <translation>Check everything, then submit</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="30" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="33" />
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="60" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="8" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="63" />
         <source>Submitting…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="60" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="8" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="63" />
         <source>Submit the dossier</source>
         <translation>Submit the dossier</translation>
     </message>

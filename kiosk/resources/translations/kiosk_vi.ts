@@ -151,47 +151,48 @@
 <context>
     <name>DeliveryPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="8" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="10" />
         <source>How do you want to receive the result?</source>
         <translation>Bạn muốn nhận kết quả bằng cách nào?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="12" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="14" />
         <source>At the counter</source>
         <translation>Nhận tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="12" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="14" />
         <source>Come back with your receipt</source>
         <translation>Mang theo giấy tiếp nhận khi đến nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="13" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="15" />
         <source>By post</source>
         <translation>Qua bưu điện</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="13" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="15" />
         <source>Public postal service (BCCI) brings it to your address</source>
         <translation>Bưu chính công ích mang đến địa chỉ của bạn</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="14" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="16" />
         <source>Electronically</source>
         <translation>Nhận bản điện tử</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="14" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="16" />
         <source>In your account on the national public service portal</source>
         <translation>Trong tài khoản của bạn trên Cổng dịch vụ công quốc gia</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="30" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="32" />
         <source>Address for the post</source>
         <translation>Địa chỉ nhận qua bưu điện</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="39" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="7" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="41" />
         <source>Continue</source>
         <translation>Tiếp tục</translation>
     </message>
@@ -199,37 +200,38 @@
 <context>
     <name>DetailPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="19" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="21" />
         <source>Fee: %1</source>
         <translation>Lệ phí: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="20" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="22" />
         <source>Time to handle: %1</source>
         <translation>Thời hạn giải quyết: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="21" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="23" />
         <source>Handled by: %1</source>
         <translation>Cơ quan giải quyết: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="35" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="37" />
         <source>You will still need to come in person for:</source>
         <translation>Bạn vẫn cần đến trực tiếp để:</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="39" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="41" />
         <source>Papers you need</source>
         <translation>Giấy tờ cần có</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="45" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="47" />
         <source>if applicable</source>
         <translation>nếu có</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="52" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="6" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="54" />
         <source>Start this procedure</source>
         <translation>Làm thủ tục này</translation>
     </message>
@@ -237,57 +239,58 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="10" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="12" />
         <source>Your papers</source>
         <translation>Giấy tờ của bạn</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="11" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="13" />
         <source>Put a paper face down on the scanner glass and touch Scan. Your originals stay with you.</source>
         <translation>Úp giấy tờ xuống mặt kính máy quét rồi chạm Quét. Bản gốc vẫn do bạn giữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="54" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="56" />
         <source>You will hand in the paper at the counter.</source>
         <translation>Bạn sẽ nộp bản giấy tại quầy.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="55" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="57" />
         <source>Not scanned yet</source>
         <translation>Chưa quét</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="56" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="58" />
         <source>%n page(s) scanned</source>
         <translation><numerusform>Đã quét %n trang</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="70" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="72" />
         <source>Scanning…</source>
         <translation>Đang quét…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="70" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="72" />
         <source>Scan another page</source>
         <translation>Quét thêm trang</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="70" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="72" />
         <source>Scan</source>
         <translation>Quét</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="76" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="78" />
         <source>Remove last page</source>
         <translation>Bỏ trang vừa quét</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="84" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="86" />
         <source>I will hand in the paper at the counter</source>
         <translation>Tôi sẽ nộp bản giấy tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="96" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="9" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="98" />
         <source>Continue</source>
         <translation>Tiếp tục</translation>
     </message>
@@ -295,27 +298,28 @@
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="10" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="12" />
         <source>Fill in the form</source>
         <translation>Điền tờ khai</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="11" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="13" />
         <source>Fields marked * are required. Touch a box to type.</source>
         <translation>Các ô có dấu * là bắt buộc. Chạm vào ô để nhập.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="17" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="19" />
         <source>Please correct the %n field(s) marked in red.</source>
         <translation><numerusform>Vui lòng sửa %n ô được đánh dấu đỏ.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="36" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="38" />
         <source>day/month/year, e.g. 05/09/2024</source>
         <translation>ngày/tháng/năm, ví dụ 05/09/2024</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="98" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="9" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="100" />
         <source>Continue</source>
         <translation>Tiếp tục</translation>
     </message>
@@ -423,62 +427,62 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="50" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="51" />
         <source>Public service kiosk</source>
         <translation>Ki-ốt dịch vụ công</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="59" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="60" />
         <source>One-stop reception</source>
         <translation>Bộ phận Một cửa</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="85" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="86" />
         <source>Larger text</source>
         <translation>Chữ lớn</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="93" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="94" />
         <source>Contrast</source>
         <translation>Tương phản cao</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="125" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="126" />
         <source>End assistance</source>
         <translation>Kết thúc hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="151" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="152" />
         <source>OK</source>
         <translation>Đã hiểu</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="202" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="203" />
         <source>Back</source>
         <translation>Quay lại</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="208" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="209" />
         <source>Call staff</source>
         <translation>Gọi cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="214" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="215" />
         <source>Cancel and erase</source>
         <translation>Hủy và xóa thông tin</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="248" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="260" />
         <source>Are you still there?</source>
         <translation>Bạn còn đó không?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="256" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="268" />
         <source>For your safety, your information will be erased in %1 seconds.</source>
         <translation>Để bảo vệ bạn, thông tin sẽ được xóa sau %1 giây.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="263" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="275" />
         <source>I am still here</source>
         <translation>Tôi vẫn đang ở đây</translation>
     </message>
@@ -494,37 +498,38 @@
 <context>
     <name>PaymentPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="7" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="9" />
         <source>Fee: %1</source>
         <translation>Lệ phí: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="8" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="10" />
         <source>Choose how you will pay. The QR code appears after you submit.</source>
         <translation>Chọn cách nộp lệ phí. Mã QR sẽ hiện sau khi bạn nộp hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="14" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="16" />
         <source>Scan a QR code with a banking app</source>
         <translation>Quét mã QR bằng ứng dụng ngân hàng</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="15" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="17" />
         <source>VietQR, any Vietnamese bank</source>
         <translation>VietQR, mọi ngân hàng Việt Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="22" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="24" />
         <source>Pay at the counter</source>
         <translation>Nộp tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="23" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="25" />
         <source>In cash or by card when you come back</source>
         <translation>Bằng tiền mặt hoặc thẻ khi bạn quay lại</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="30" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="6" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="32" />
         <source>Continue</source>
         <translation>Tiếp tục</translation>
     </message>
@@ -598,42 +603,43 @@
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="9" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="11" />
         <source>Your dossier has been submitted</source>
         <translation>Hồ sơ của bạn đã được nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="22" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="24" />
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="24" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="26" />
         <source>An officer will check it before %1.</source>
         <translation>Cán bộ sẽ kiểm tra hồ sơ trước %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="25" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="27" />
         <source>Expected result: %1</source>
         <translation>Dự kiến trả kết quả: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="49" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="51" />
         <source>Print again</source>
         <translation>In lại</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="65" />
-        <source>Fee %1. Open your banking app and scan this code; an officer confirms the payment.</source>
-        <translation>Lệ phí %1. Mở ứng dụng ngân hàng và quét mã này; cán bộ sẽ xác nhận đã thu.</translation>
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="92" />
+        <source>Pay at the counter instead</source>
+        <translation>Tôi sẽ nộp phí tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="75" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="103" />
         <source>Still to do in person: %1</source>
         <translation>Việc cần làm trực tiếp: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="81" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="8" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="109" />
         <source>Finish</source>
         <translation>Kết thúc</translation>
     </message>
@@ -641,22 +647,24 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="9" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="12" />
         <source>Check everything, then submit</source>
         <translation>Kiểm tra lại rồi nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="30" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="33" />
         <source>Change</source>
         <translation>Sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="60" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="8" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="63" />
         <source>Submitting…</source>
         <translation>Đang nộp…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="60" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="8" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="63" />
         <source>Submit the dossier</source>
         <translation>Nộp hồ sơ</translation>
     </message>

@@ -90,6 +90,7 @@ VI = {
     "Please keep the card still on the reader.": "Vui lòng giữ yên thẻ trên đầu đọc.",
     "Please wait…": "Vui lòng chờ…",
     "Print again": "In lại",
+    "Pay at the counter instead": "Tôi sẽ nộp phí tại quầy",
     "Public postal service (BCCI) brings it to your address": "Bưu chính công ích mang đến địa chỉ của bạn",
     "Public service kiosk": "Ki-ốt dịch vụ công",
     "Put a paper face down on the scanner glass and touch Scan. Your originals stay with you.":

@@ -4,6 +4,8 @@ import QtQuick
 // How to receive the result: at the counter, by post (address prefilled, editable) or electronically.
 KPage {
     id: page
+    primaryText: qsTr("Continue")
+    onPrimary: page.vm.deliveryNext()
     readonly property var vm: page.kiosk.submit
     title: qsTr("How do you want to receive the result?")
 

@@ -3,6 +3,8 @@ import QtQuick
 // A procedure's detail: papers needed, fee, time limit, and what must still be done in person.
 KPage {
     id: page
+    primaryText: qsTr("Start this procedure")
+    onPrimary: page.kiosk.procedures.start()
     readonly property var d: page.kiosk.procedures.detail
     title: d.name || ""
     subtitle: (d.field || "") + " · " + (d.level || "")

@@ -6,6 +6,8 @@ import QtQuick.Layouts
 // Papers: scan each one (pages are shown as thumbnails with a count) or bring the paper to the counter.
 KPage {
     id: page
+    primaryText: qsTr("Continue")
+    onPrimary: page.vm.next()
     readonly property var vm: page.kiosk.documents
     title: qsTr("Your papers")
     subtitle: qsTr("Put a paper face down on the scanner glass and touch Scan. Your originals stay with you.")

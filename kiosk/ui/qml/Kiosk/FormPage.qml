@@ -6,6 +6,8 @@ import QtQuick.Controls.Basic
 // and nothing typed is ever lost when a check fails.
 KPage {
     id: page
+    primaryText: qsTr("Continue")
+    onPrimary: page.vm.next()
     readonly property var vm: page.kiosk.form
     title: qsTr("Fill in the form")
     subtitle: qsTr("Fields marked * are required. Touch a box to type.")

@@ -1,10 +1,15 @@
 import QtQuick
 import QtQuick.Controls.Basic
 
-// The frame of a page: a big title, an optional line under it, and scrollable content.
+// The frame of a page: a big title, an optional line under it, and scrollable content. A step page sets
+// primaryText and handles primary(): Main.qml then shows that action as a large button in the bottom bar,
+// always visible however long the page scrolls.
 Item {
     id: page
     required property var kiosk
+    property string primaryText: ""
+    property bool primaryEnabled: true
+    signal primary()
     property string title: ""
     property string subtitle: ""
     default property alias content: body.data

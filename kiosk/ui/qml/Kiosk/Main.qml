@@ -21,6 +21,7 @@ ApplicationWindow {
     // the on-screen keyboard serves fields that ask for it (KField sets kioskKeyboard)
     function keyboardField(f) { return f && f.kioskKeyboard === true ? f : null }
     readonly property var kbTarget: keyboardField(activeFocusItem)
+    readonly property KPage currentPage: pageLoader.item as KPage
 
     header: Rectangle {
         objectName: "header"
@@ -214,6 +215,17 @@ ApplicationWindow {
                     text: qsTr("Cancel and erase")
                     kind: "quiet"
                     onClicked: root.kiosk.cancel()
+                }
+                KButton {
+                    // the page's main action, always in reach (not only at the end of a scrolled page)
+                    objectName: "footerNext"
+                    visible: root.currentPage !== null && root.currentPage.primaryText !== ""
+                    enabled: root.currentPage !== null && root.currentPage.primaryEnabled
+                    kind: "primary"
+                    Layout.preferredWidth: Math.max(implicitWidth, 300)
+                    text: (root.currentPage !== null ? root.currentPage.primaryText : "") + "  ›"
+                    font.pixelSize: Theme.title
+                    onClicked: if (root.currentPage !== null) root.currentPage.primary()
                 }
             }
         }

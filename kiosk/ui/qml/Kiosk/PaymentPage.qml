@@ -3,6 +3,8 @@ import QtQuick
 // The fee and how to pay: VietQR on screen after submitting, or at the counter.
 KPage {
     id: page
+    primaryText: qsTr("Continue")
+    onPrimary: page.kiosk.goTo("review")
     readonly property var vm: page.kiosk.submit
     title: qsTr("Fee: %1").arg(vm.feeText)
     subtitle: qsTr("Choose how you will pay. The QR code appears after you submit.")

@@ -5,6 +5,8 @@ import QtQuick.Layouts
 // VietQR for the fee; what must still be done in person. No way back from here.
 KPage {
     id: page
+    primaryText: qsTr("Finish")
+    onPrimary: page.vm.toRating()
     readonly property var vm: page.kiosk.submit
     title: qsTr("Your dossier has been submitted")
 

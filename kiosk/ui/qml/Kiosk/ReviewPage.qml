@@ -5,6 +5,9 @@ import QtQuick.Layouts
 // Everything on one screen with "Change" links, then the one button that submits.
 KPage {
     id: page
+    primaryText: page.vm.submitting ? qsTr("Submitting…") : qsTr("Submit the dossier")
+    onPrimary: page.vm.submitDossier()
+    primaryEnabled: !page.vm.submitting
     readonly property var vm: page.kiosk.submit
     title: qsTr("Check everything, then submit")
 
