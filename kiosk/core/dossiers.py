@@ -30,7 +30,6 @@ from kiosk.integrations.sync.outbox import SUBMITTED, enqueue
 from kiosk.models.database import session_scope
 from kiosk.models.sequences import allocate_code
 from kiosk.models.tables import (
-    AuditEvent,
     Citizen,
     Dossier,
     DossierDocument,
@@ -303,27 +302,28 @@ class DossierService:
                 )
             )
             # The day's counter row stays locked from the allocation to the commit (that is what keeps codes
-            # gap-free). So everything goes in first under a provisional unique code; under the lock run only
-            # the allocation, three one-row UPDATEs and the commit.
+            # gap-free). So the dossier, its papers, history and outbox event go in first under a provisional
+            # unique code; under the lock run only the allocation, two one-row UPDATEs, the audit row (the
+            # audit log is append-only, so it is written once with the final code) and the commit.
             provisional = f"~{uuid.uuid4().hex}"
             d.code = provisional
             s.add(d)
             s.flush()
-            audit = record_audit(
+            event = enqueue(s, d, SUBMITTED, now=now)  # transactional outbox: saved with the dossier or not at all
+            s.flush()
+            code = allocate_code(s, self.agency_code, local_day)
+            _assign_code(s, d, event, code)
+            record_audit(
                 s,
                 at=now,
                 action="dossier.submit",
                 actor_type="staff" if sub.assisted_by_staff_id else "citizen",
                 staff_id=sub.assisted_by_staff_id,
                 citizen_hash_value=citizen_hash(applicant.id_number, self.log_salt),
-                dossier_code=provisional,
+                dossier_code=code,
                 kiosk_id=sub.kiosk_id,
                 details={"channel": sub.channel, "procedure": proc.code},
             )
-            event = enqueue(s, d, SUBMITTED, now=now)  # transactional outbox: saved with the dossier or not at all
-            s.flush()
-            code = allocate_code(s, self.agency_code, local_day)
-            _assign_code(s, d, audit, event, code)
             return SubmittedDossier(
                 id=d.id,
                 code=code,
@@ -339,7 +339,7 @@ class DossierService:
         return session.scalar(select(Dossier).where(Dossier.code == code.strip()))
 
 
-def _assign_code(session: Session, d: Dossier, audit: AuditEvent, event: OutboxEvent, code: str) -> None:
+def _assign_code(session: Session, d: Dossier, event: OutboxEvent, code: str) -> None:
     """Replace the provisional code with the allocated one: plain one-row UPDATEs (no unit-of-work flush),
     and the ORM objects told the new value so the commit does not write them again."""
     provisional = d.code
@@ -349,13 +349,9 @@ def _assign_code(session: Session, d: Dossier, audit: AuditEvent, event: OutboxE
     plain = {"synchronize_session": False}
     session.execute(update(Dossier).where(Dossier.id == d.id).values(code=code), execution_options=plain)
     session.execute(
-        update(AuditEvent).where(AuditEvent.id == audit.id).values(dossier_code=code), execution_options=plain
-    )
-    session.execute(
         update(OutboxEvent).where(OutboxEvent.id == event.id).values(dossier_code=code, payload=payload),
         execution_options=plain,
     )
     set_committed_value(d, "code", code)
-    set_committed_value(audit, "dossier_code", code)
     set_committed_value(event, "dossier_code", code)
     set_committed_value(event, "payload", payload)

@@ -28,9 +28,6 @@ branch_labels = None
 depends_on = None
 
 GUARD_MESSAGE = "audit log is append-only"
-# every column but dossier_code (the only one a provisional row may change)
-_OTHER_COLUMNS = ("id", "at", "actor_type", "staff_id", "citizen_hash", "action", "kiosk_id", "consent_version",
-                  "details")
 
 
 def upgrade() -> None:
@@ -67,10 +64,8 @@ def upgrade() -> None:
 
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
-        same = " AND ".join(f"NEW.{c} IS OLD.{c}" for c in _OTHER_COLUMNS)
         op.execute(
             "CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events "
-            f"WHEN NOT (OLD.dossier_code LIKE '~%' AND {same}) "
             f"BEGIN SELECT RAISE(ABORT, '{GUARD_MESSAGE}'); END"
         )
         op.execute(
@@ -78,13 +73,8 @@ def upgrade() -> None:
             f"BEGIN SELECT RAISE(ABORT, '{GUARD_MESSAGE}'); END"
         )
     elif bind.dialect.name == "postgresql":
-        new_cols = ", ".join(f"NEW.{c}{'::text' if c == 'details' else ''}" for c in _OTHER_COLUMNS)
-        old_cols = ", ".join(f"OLD.{c}{'::text' if c == 'details' else ''}" for c in _OTHER_COLUMNS)
         op.execute(
             "CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-            "IF TG_OP = 'UPDATE' THEN "
-            f"IF OLD.dossier_code LIKE '~%' AND ROW({new_cols}) IS NOT DISTINCT FROM ROW({old_cols}) THEN "
-            "RETURN NEW; END IF; END IF; "
             f"RAISE EXCEPTION '{GUARD_MESSAGE}' USING ERRCODE = 'insufficient_privilege'; END $$"
         )
         op.execute(
