@@ -135,6 +135,7 @@ class Dossier(Base):
         Index("ix_dossiers_received", "received_at"),
         Index("ix_dossiers_submitted_at", "submitted_at"),
         Index("ix_dossiers_finished_at", "finished_at"),
+        Index("ix_dossiers_supplement_requested_at", "supplement_requested_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
