@@ -89,8 +89,8 @@ class KioskUi:
         self.engine.retranslate()
 
     def close(self) -> None:
-        if self.idle_watcher is not None:
-            self.app.removeEventFilter(self.idle_watcher)
+        if self.idle_watcher is not None and self.window is not None:
+            self.window.removeEventFilter(self.idle_watcher)
         self.vm.worker.wait(10000)
         if self.window is not None:
             self.window.close()
@@ -132,8 +132,11 @@ def build_ui(services: Any, *, idle_timeout_s: float | None = None, countdown_s:
         window.show()
     if hide_cursor:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
-    ui.idle_watcher = IdleWatcher(vm.poke, app)
-    app.installEventFilter(ui.idle_watcher)
+    # on the window, not the application: every touch, click and key reaches the window first, and a Python
+    # filter on the application is called for *every* event of every object, wrapping QML items that are
+    # being deleted (DeferredDelete), which crashed under load once deferred deletes ran
+    ui.idle_watcher = IdleWatcher(vm.poke, window)
+    window.installEventFilter(ui.idle_watcher)
     if install_excepthook:
         previous = sys.excepthook
 

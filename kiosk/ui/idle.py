@@ -1,7 +1,9 @@
 """App-wide input watcher: any touch, click or key restarts the kiosk's idle timer.
 
-Why an event filter on the application: pages and popups come and go, but every input event passes
-through QCoreApplication first, so one filter sees all of them without each page taking part.
+Why an event filter on the window: pages and popups come and go, but every touch, click and key reaches the
+QQuickWindow before the item under it, so one filter sees all of them without each page taking part. (Not
+on the application: a Python filter there is called for every event of every object, including QML items
+being deleted.)
 """
 
 from __future__ import annotations
