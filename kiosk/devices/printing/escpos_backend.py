@@ -24,7 +24,7 @@ from kiosk.devices.printing.model import (
     ThermalSpace,
     ThermalText,
 )
-from kiosk.devices.printing.pdfdraw import qr_matrix
+from kiosk.devices.printing.pdfdraw import FAST_MASK, qr_matrix
 from kiosk.devices.printing.slip import CONTENT_W
 
 log = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ def rasterise(items: tuple[ThermalItem, ...], width_px: int) -> Image.Image:
                 draw.text((x, lead - round(size * 0.3)), line, font=font, fill=0, anchor="ls")
                 blocks.append((img, "text"))
         elif isinstance(item, ThermalQR):
-            matrix = qr_matrix(item.data)
+            matrix = qr_matrix(item.data, FAST_MASK)
             n = len(matrix)
             module = max(3, round(item.size * scale / n))
             side = module * n

@@ -62,18 +62,24 @@ def fit_size(text: str, font: str, size: float, max_width: float, minimum: float
     return max(minimum, size * max_width / w)
 
 
+# Thermal slips use one fixed mask pattern: choosing the best of the eight by penalty score costs ~6 ms per
+# QR in pure Python (most of a slip's render time) and every mask decodes; A4 forms keep the scored choice.
+FAST_MASK = 0
+
+
 @lru_cache(maxsize=64)
-def qr_matrix(data: str) -> tuple[tuple[bool, ...], ...]:
-    """The module matrix (no quiet zone) of a QR with error correction M; cached for reprints."""
-    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
+def qr_matrix(data: str, mask: int | None = None) -> tuple[tuple[bool, ...], ...]:
+    """The module matrix (no quiet zone) of a QR with error correction M; cached for reprints.
+    ``mask`` fixes the mask pattern (0-7); None lets the encoder score all eight."""
+    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0, mask_pattern=mask)
     qr.add_data(data.encode("utf-8"))
     qr.make(fit=True)
     return tuple(tuple(bool(v) for v in row) for row in qr.get_matrix())
 
 
-def draw_qr(c: Canvas, data: str, x: float, y: float, size: float) -> None:
+def draw_qr(c: Canvas, data: str, x: float, y: float, size: float, mask: int | None = None) -> None:
     """A QR of ``data`` with its lower-left corner at (x, y), ``size`` points wide (quiet zone outside)."""
-    matrix = qr_matrix(data)
+    matrix = qr_matrix(data, mask)
     n = len(matrix)
     m = size / n
     path = c.beginPath()

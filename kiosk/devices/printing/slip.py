@@ -26,7 +26,7 @@ from kiosk.devices.printing.model import (
     ThermalText,
 )
 from kiosk.devices.printing.fonts import register_fonts
-from kiosk.devices.printing.pdfdraw import MM, draw_qr, face, finish, fit_size, new_canvas, wrap
+from kiosk.devices.printing.pdfdraw import FAST_MASK, MM, draw_qr, face, finish, fit_size, new_canvas, wrap
 
 SLIP_WIDTH = 80 * MM
 MARGIN = 4 * MM
@@ -137,7 +137,7 @@ def render_items(items: tuple[ThermalItem, ...], *, form: str, code: str, title:
                     c.drawString(MARGIN, base, line)
         elif isinstance(item, ThermalQR):
             y -= item.size
-            draw_qr(c, item.data, cx - item.size / 2, y, item.size)
+            draw_qr(c, item.data, cx - item.size / 2, y, item.size, mask=FAST_MASK)
             qrs.append(item.data)
             if item.caption:
                 y -= 10
