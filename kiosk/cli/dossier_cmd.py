@@ -1,4 +1,4 @@
-"""`kiosk dossier …`: every counter-console action for scripting and support, plus show/list/status/queue and
+"""`kiosk dossier …`: every counter-console action (statuses 6/7/8 included) for scripting and support, plus show/list/status/queue and
 the counter walk-in.
 
 Why it exists: support staff must be able to fix a stuck dossier without the GUI, and the same core code
@@ -60,6 +60,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     apo = action("apologize", "apology and a new date, before the due date, once (Mẫu 04)")
     apo.add_argument("--new-due", required=True, metavar="YYYY-MM-DD[ HH:MM]", help="a date alone means 17:00")
     action("start", "hand to the processing unit (2 → 4)")
+    fin = action("financial", "the citizen must pay a tax or fee first (2/4 → 6); pay returns it to 4")
+    fin.add_argument("--amount", type=int, help="đồng (default: the dossier's fee)")
+    action("withdraw", "the citizen withdraws the dossier (→ 7), recorded on their behalf")
+    action("stop", "stop processing (→ 8) with --reason")
 
     show = dsub.add_parser("show", help="a dossier's detail, documents and history")
     show.add_argument("code", metavar="CODE")
@@ -122,8 +126,8 @@ def _action(args: argparse.Namespace) -> int:
     name = args.action
     if name == "refuse" and not (args.reason or "").strip():
         raise CliError("refuse needs --reason TEXT", 2)
-    if name == "apologize" and not (args.reason or "").strip():
-        raise CliError("apologize needs --reason TEXT", 2)
+    if name in ("apologize", "stop") and not (args.reason or "").strip():
+        raise CliError(f"{name} needs --reason TEXT", 2)
     items = _items(args) if name == "supplement" else None
     app = open_app(args)
     try:
@@ -165,6 +169,8 @@ def _action(args: argparse.Namespace) -> int:
                 except ValueError as exc:
                     raise CliError(f"--new-due: {exc}", 2) from None
                 r = a.apologize(code, staff.id, args.reason, new_due)
+            elif name in ("financial", "withdraw", "stop"):
+                r = _extra_action(app, name, code, staff.id, args)
             else:  # pragma: no cover - argparse limits the choices
                 raise CliError(f"unknown action {name}", 2)
         except ActionError as exc:
@@ -178,6 +184,19 @@ def _action(args: argparse.Namespace) -> int:
         return 0
     finally:
         app.close()
+
+
+def _extra_action(app: Any, name: str, code: str, staff_id: int, args: argparse.Namespace) -> Any:
+    """Statuses 6, 7 and 8 (kiosk.core.dossier_actions_extra): the same events and audit rows as the rest."""
+    from kiosk.core.dossier_actions_extra import ExtendedDossierActions
+
+    ext = ExtendedDossierActions.from_app(app)
+    reason = (args.reason or "").strip()
+    if name == "financial":
+        return ext.request_financial(code, staff_id, args.amount, reason)
+    if name == "withdraw":
+        return ext.withdraw(code, staff_id, reason)
+    return ext.stop_processing(code, staff_id, reason)
 
 
 def _report(app: Any, r: Any, printed: dict[str, Any] | None, as_json: bool, sms: str) -> None:

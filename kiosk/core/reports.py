@@ -145,6 +145,8 @@ class Report:
     disliked: int = 0
     rating_avg: float | None = None
     kiosk: KioskOps = field(default_factory=KioskOps)
+    # queue tickets of the period (kiosk.core.queue.queue_stats): waiting, median wait, served, …
+    queue: dict[str, Any] = field(default_factory=dict)
 
     # -- derived rates (fractions 0–1, None when the denominator is 0) ----------------------------------
     @property
@@ -219,6 +221,7 @@ class Report:
             "late_share": self.late_share,
             "dislike_share": self.dislike_share,
             "kiosk_operations": asdict(self.kiosk),
+            "queue": dict(self.queue),
             "targets": dict(TARGETS),
         }
 
@@ -329,6 +332,7 @@ class ReportService:
             ).one()._mapping
             values.update({k: int(row[k]) for k in ev})
             report.kiosk = self._kiosk_ops(s, b, filters)
+        report.queue = self.queue_figures(b, filters)
         for k, v in values.items():
             if "." in k:
                 group, sub = k.split(".", 1)
@@ -336,6 +340,16 @@ class ReportService:
             elif hasattr(report, k) and not isinstance(getattr(type(report), k, None), property):
                 setattr(report, k, v)
         return report
+
+    def queue_figures(self, b: Bounds, filters: ReportFilters) -> dict[str, Any]:
+        """Queue tickets issued in ``[start, as_of)``: ``waiting`` (still waiting now), ``served``, ``issued``,
+        ``no_show``, ``median_wait_minutes`` / ``mean_wait_minutes`` / ``max_wait_minutes`` (issue → first call).
+        Follows only the branch filter (a ticket has a branch and a field, no dossier)."""
+        from kiosk.core.queue import queue_stats
+
+        stats = queue_stats(self.session_factory, b.start, b.as_of, branch=filters.agency_code).as_json()
+        stats.pop("by_field", None)
+        return stats
 
     def _kiosk_ops(self, s: Session, b: Bounds, filters: ReportFilters) -> KioskOps:
         where = and_(KioskSession.started_at >= b.start, KioskSession.started_at < b.as_of, filters.session_condition())
