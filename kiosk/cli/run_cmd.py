@@ -78,15 +78,18 @@ def _first_frame(services: object) -> int:
 
     from kiosk.ui.application import build_ui
 
+    from PySide6.QtCore import QTimer
+
     ui = build_ui(services, mode="offscreen")
     seen: list[float] = []
 
     def swapped() -> None:
         if not seen:
             seen.append(time.monotonic())
-            ui.app.quit()
+            QTimer.singleShot(0, ui.app.quit)  # queued: a frame drawn before exec() must not lose the quit
 
     ui.window.frameSwapped.connect(swapped)
+    QTimer.singleShot(30000, ui.app.quit)  # never hang a benchmark
     ui.app.exec()
     ui.close()
     print(f"first-frame {seen[0]:.6f}" if seen else "first-frame none", flush=True)

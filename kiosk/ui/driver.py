@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QEventLoop, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
@@ -45,13 +45,15 @@ class Driver:
             time.sleep(0.002)
 
     def pump(self, ms: int = 10) -> None:
-        """Run a real event loop for ``ms``. processEvents() alone never runs deferred deletes (deleteLater):
-        pages a Loader unloaded would pile up (RSS grew ~6 MB per session). Forcing them with
-        sendPostedEvents(DeferredDelete) is not safe either (Qt may still be delivering a touch to the item:
-        it crashed once); a nested QEventLoop deletes them when Qt's own rules allow, as ``app.exec()`` does."""
-        loop = QEventLoop()
-        QTimer.singleShot(max(1, int(ms)), loop.quit)
-        loop.exec()
+        """Process events for ``ms``. Deferred deletes (deleteLater) are left to a real event loop: running them
+        from here (forced, or in a nested QEventLoop) crashed under load while a queued worker result was being
+        delivered; benchmarks/startup.py runs them between sessions instead."""
+        end = time.monotonic() + ms / 1000
+        while True:
+            QGuiApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            if time.monotonic() >= end:
+                break
+            time.sleep(0.005)
 
     def wait_until(self, cond: Callable[[], Any], timeout: float = 10.0, what: str = "condition") -> Any:
         end = time.monotonic() + timeout
