@@ -27,7 +27,8 @@ class Driver:
         self.vm = vm
         self._touch = QTest.createTouchDevice()
         self._frames = 0
-        window.frameSwapped.connect(self._on_frame)
+        # frameSwapped comes from the render thread: count it on the GUI thread, never run Python there
+        window.frameSwapped.connect(self._on_frame, Qt.ConnectionType.QueuedConnection)
 
     def _on_frame(self) -> None:
         self._frames += 1
