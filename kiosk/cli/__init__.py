@@ -69,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    from kiosk.logredact import install as install_log_redaction
+
+    install_log_redaction()  # personal data never reaches the logs, whatever a library puts in a message
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
