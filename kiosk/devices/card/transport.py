@@ -254,13 +254,18 @@ class CardMonitor:
             try:
                 scard, ctx = _context()
             except ReaderServiceDown:
+                present.clear()  # whatever was there is reported afresh when the service is back
                 self._callback(CardEvent("service_down", ""))
                 self._stop.wait(2.0)
                 continue
             try:
                 self._watch(scard, ctx, present)
             finally:
-                scard.SCardReleaseContext(ctx)
+                try:
+                    scard.SCardReleaseContext(ctx)
+                except Exception:  # noqa: BLE001 - the daemon that issued it is gone
+                    pass
+            present.clear()  # _watch returns only when the service went down
 
     def _watch(self, scard: Any, ctx: Any, present: dict[str, bool]) -> None:
         while not self._stop.is_set():
