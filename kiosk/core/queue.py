@@ -169,6 +169,12 @@ class QueueService:
             raise QueueError("Vui lòng chọn lĩnh vực.", "Pick a field.")
         if len(field) > 100:
             raise QueueError("Tên lĩnh vực quá dài.", "The field name is too long.")
+        known = self.fields()
+        if known and field not in known:
+            raise QueueError(
+                f"Không có lĩnh vực “{field}”. Vui lòng chọn một lĩnh vực trong danh sách.",
+                f"There is no field “{field}”. Please pick one from the list.",
+            )
         now = self.clock.now()
         day = self.today()
         with session_scope(self.session_factory) as s:

@@ -47,6 +47,9 @@ def test_hall_shows_calls_and_speaks_once(qapp, happ, clock, tmp_path) -> None: 
     from kiosk.core.queue import QueueService
     from kiosk.ui.hall.window import load_hall
 
+    from tests.helpers import add_procedure
+
+    add_procedure(happ.session_factory, "1.013978", field="Đất đai")  # a third field to queue for
     q = QueueService.from_app(happ)
     lan = happ.staff.authenticate("lan", PIN).id
     for f in ("Hộ tịch", "Hộ tịch", "Cư trú", "Đất đai", "Hộ tịch"):

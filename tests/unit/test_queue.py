@@ -75,6 +75,8 @@ def test_call_order_fields_and_states(q, qapp_, clock) -> None:  # type: ignore[
         q.call_next(0, lan)
     with pytest.raises(QueueError):
         q.take_ticket("  ")
+    with pytest.raises(QueueError, match="no field"):
+        q.take_ticket("Không tồn tại")
 
     start = vn(2026, 11, 25, 0, 0)
     st = q.stats(start, start + timedelta(days=1))
