@@ -16,12 +16,12 @@ from datetime import date, datetime
 from enum import IntEnum
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
 
-from kiosk.core.audit import citizen_hash, record_audit
+from kiosk.core.audit import citizen_hash
 from kiosk.core.calendar import WorkCalendar
 from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.identity import parse_id_number
@@ -30,6 +30,7 @@ from kiosk.integrations.sync.outbox import SUBMITTED, enqueue
 from kiosk.models.database import session_scope
 from kiosk.models.sequences import allocate_code
 from kiosk.models.tables import (
+    AuditEvent,
     Citizen,
     Dossier,
     DossierDocument,
@@ -311,19 +312,18 @@ class DossierService:
             s.flush()
             event = enqueue(s, d, SUBMITTED, now=now)  # transactional outbox: saved with the dossier or not at all
             s.flush()
+            audit_row = {
+                "at": now,
+                "action": "dossier.submit",
+                "actor_type": "staff" if sub.assisted_by_staff_id else "citizen",
+                "staff_id": sub.assisted_by_staff_id,
+                "citizen_hash": citizen_hash(applicant.id_number, self.log_salt),
+                "kiosk_id": sub.kiosk_id,
+                "details": {"channel": sub.channel, "procedure": proc.code},
+            }
             code = allocate_code(s, self.agency_code, local_day)
             _assign_code(s, d, event, code)
-            record_audit(
-                s,
-                at=now,
-                action="dossier.submit",
-                actor_type="staff" if sub.assisted_by_staff_id else "citizen",
-                staff_id=sub.assisted_by_staff_id,
-                citizen_hash_value=citizen_hash(applicant.id_number, self.log_salt),
-                dossier_code=code,
-                kiosk_id=sub.kiosk_id,
-                details={"channel": sub.channel, "procedure": proc.code},
-            )
+            s.execute(insert(AuditEvent).values(**audit_row, dossier_code=code))  # a plain INSERT, not a flush
             return SubmittedDossier(
                 id=d.id,
                 code=code,
