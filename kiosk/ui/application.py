@@ -89,20 +89,35 @@ class KioskUi:
         self.engine.retranslate()
 
     def close(self) -> None:
-        if self.idle_watcher is not None and self.window is not None:
+        """Tear down in a fixed order, on the GUI thread: nothing may be left for Python's cyclic garbage
+        collector. The view models form reference cycles (each sub view model holds ``root``); left to the
+        collector, the whole tree (timers, the worker's thread pool, its relay) would be destroyed whenever a
+        collection happens to run - possibly on a worker thread of a later session or test, which destroys
+        GUI-thread objects from another thread and crashes the process."""
+        import shiboken6
+        from PySide6.QtCore import QEvent
+
+        if self.idle_watcher is not None and self.window is not None and shiboken6.isValid(self.window):
             self.window.removeEventFilter(self.idle_watcher)
-        self.vm.worker.wait(10000)
-        if self.window is not None:
+        vm_alive = shiboken6.isValid(self.vm)
+        if vm_alive:
+            self.vm.worker.wait(10000)
+            # deliver the results already queued while the view models and the QML still exist
+            QCoreApplication.sendPostedEvents(None, 0)
+        if self.window is not None and shiboken6.isValid(self.window):
             self.window.close()
         if self.translator is not None:
             QCoreApplication.removeTranslator(self.translator)
             self.translator = None
+        # pages a Loader unloaded wait for a deferred delete: run them while their engine still exists
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         # delete the QML before the view models it binds to, so no binding sees a null view model
-        import shiboken6
-
         if shiboken6.isValid(self.engine):
             shiboken6.delete(self.engine)
         self.window = None
+        self.idle_watcher = None
+        if vm_alive:
+            self.vm.dispose()
 
 
 def build_ui(services: Any, *, idle_timeout_s: float | None = None, countdown_s: int = 10, mode: str = "windowed",

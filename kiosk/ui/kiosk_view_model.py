@@ -353,3 +353,15 @@ class KioskViewModel(QObject):
             self.finish("error")
         except Exception:  # pragma: no cover - last resort
             log.exception("wipe after error failed")
+
+    def dispose(self) -> None:
+        """Destroy the view-model tree now, on the GUI thread (``KioskUi.close`` calls it after the QML is gone).
+        The sub view models keep ``root``, so the tree is a reference cycle: left to the garbage collector it
+        would be destroyed on whichever thread a collection happens to run, timers and thread pool included."""
+        import shiboken6
+
+        self._idle.stop()
+        self._tick.stop()
+        self.worker.wait(10000)
+        if shiboken6.isValid(self):
+            shiboken6.delete(self)

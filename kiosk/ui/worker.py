@@ -53,7 +53,15 @@ class _Task(QRunnable):
         else:
             relay.done.emit(self.on_done, value)
         finally:
-            relay.done.emit(self.worker._finished_one, None)
+            # Hand every Python reference this task holds back to the GUI thread and keep none here: the pool
+            # deletes the runnable on its own thread, and dropping the last reference to a view model (or a
+            # closure holding one) there would destroy QObjects owned by the GUI thread from this thread.
+            held = (self.fn, self.on_done, self.on_error, self.on_progress)
+            worker = self.worker
+            self.fn = self.on_done = self.on_error = self.on_progress = None  # type: ignore[assignment]
+            self.worker = None  # type: ignore[assignment]
+            relay.done.emit(worker._finished_one, held)
+            del held, worker, relay
 
 
 class Worker(QObject):

@@ -17,6 +17,24 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
 
 
+@pytest.fixture(autouse=True)
+def _qt_garbage_on_the_gui_thread() -> Iterator[None]:
+    """After each UI test (pytest-qt has closed its widgets with deleteLater by then), run the deferred deletes
+    and a garbage collection here, on the GUI thread, with no worker running. Left alone, a closed console
+    window (a QMainWindow in a reference cycle with its panels) or a test's view-model tree would be destroyed
+    by whichever thread next triggers a collection - often a worker thread of a later test, running SQLAlchemy
+    - which destroys GUI objects from another thread and kills the process (the crashes seen under -n 2)."""
+    yield
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+
+
 @pytest.fixture
 def ui_factory(qapp, app, tmp_path: Path) -> Iterator[Any]:  # type: ignore[no-untyped-def]
     from kiosk.ui.application import build_ui
@@ -37,9 +55,8 @@ def ui_factory(qapp, app, tmp_path: Path) -> Iterator[Any]:  # type: ignore[no-u
 
     yield make
     for ui in made:
-        ui.vm.worker.wait(10000)
-        ui.close()
-        del ui
+        ui.close()  # drains the worker, deletes the QML, then the view models, on this thread
+    made.clear()
     qapp.processEvents()
 
 
