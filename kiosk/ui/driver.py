@@ -138,6 +138,16 @@ class Driver:
             QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pt)
         self.pump(30)
 
+    def long_press(self, name: str, ms: int = 1700) -> None:
+        """Hold a finger on an item for ``ms`` (the hidden staff entry opens after 1.5 s)."""
+        self.item(name)
+        self.settle()
+        pt = self.centre(self.item(name))
+        QTest.mousePress(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pt)
+        self.pump(ms)
+        QTest.mouseRelease(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pt)
+        self.pump(30)
+
     def type_into(self, name: str, text: str) -> None:
         """Set a KField's text as a keyboard would (textEdited fires, so view models see it)."""
         self.item(name)

@@ -305,7 +305,7 @@ class KioskViewModel(QObject):
         sid = self._session_id
         id_number = self._identify.id_number
         dossier_id = self._submit.dossier_id
-        staff_id = self._staff.staff_id
+        staff_id = self._staff.session_staff_id
         rating = self._submit.rating_value
         if outcome == "completed" and self._page not in ("rating", "receipt", "account") and dossier_id is None:
             outcome = "abandoned"

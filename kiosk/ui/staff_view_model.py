@@ -31,6 +31,7 @@ class StaffViewModel(SubViewModel):
             self.root.worker.submit(lambda: session.end("session_end"))
         self._identity = None
         self._session = None
+        self._assisted_by: int | None = None  # who helped during this visit, kept after they sign out
         self._error: Text2 = NO_TEXT
         self._busy = False
         self._username = ""
@@ -39,6 +40,12 @@ class StaffViewModel(SubViewModel):
     @property
     def staff_id(self) -> int | None:
         return self._identity.id if self._identity is not None else None
+
+    @property
+    def session_staff_id(self) -> int | None:
+        """The officer who assisted during this visit (still known after they ended the assistance), for the
+        KioskSession row; dossiers and audit events use :attr:`staff_id`, who is signed in at that moment."""
+        return self.staff_id if self._identity is not None else self._assisted_by
 
     @Property(bool, notify=changed)
     def active(self) -> bool:
@@ -89,6 +96,7 @@ class StaffViewModel(SubViewModel):
         def done(value: Any) -> None:
             self._busy = False
             self._identity, self._session = value
+            self._assisted_by = self._identity.id
             self.changed.emit()
             self.root.back()
 
