@@ -36,6 +36,12 @@ VI = {
     "Date of birth (day/month/year)": "Ngày sinh (ngày/tháng/năm)",
     "Date of birth: %1": "Ngày sinh: %1",
     "Done": "Xong",
+    "Take a queue number": "Lấy số thứ tự",
+    "For the counter; no ID card needed": "Để làm thủ tục tại quầy, không cần thẻ căn cước",
+    "Choose what you need help with. Your ticket will be printed.": "Chọn lĩnh vực bạn cần làm thủ tục. Phiếu số thứ tự sẽ được in ra.",
+    "Your number": "Số của bạn",
+    "Please wait until your number is called.": "Vui lòng chờ gọi số",
+    "Back to the start": "Về màn hình đầu",
     "Dossier code": "Mã hồ sơ",
     "E-mail (optional)": "Thư điện tử (không bắt buộc)",
     "E-mail: %1": "Thư điện tử: %1",
@@ -153,6 +159,12 @@ VI = {
     "yes": "có",
     "So-so": "Bình thường",
     "Not scanned yet": "Chưa quét",
+    # crash drafts, only with consent
+    "Keep a draft if the kiosk fails": "Lưu bản nháp nếu máy gặp sự cố",
+    "Only your card can reopen it; it is erased after 24 hours.": "Chỉ thẻ của bạn mở lại được bản nháp; bản nháp tự xóa sau 24 giờ.",
+    "Continue the dossier you started?": "Tiếp tục hồ sơ đang làm dở?",
+    "Continue where I was": "Tiếp tục từ chỗ đang làm",
+    "Start again and erase the draft": "Làm lại từ đầu và xóa bản nháp",
 }
 
 # English plural forms for %n strings (Vietnamese has one form)
