@@ -17,8 +17,6 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.engine import make_url
-
 SECRETS_ENV = "KIOSK_SECRETS_FILE"
 
 
@@ -87,6 +85,10 @@ def write_private_file(path: Path, data: bytes | str) -> Path:
 
 def sqlite_file(url: str) -> Path | None:
     """The file behind a SQLite URL, or None (PostgreSQL, in-memory)."""
+    from sqlalchemy.engine import (
+        make_url,  # not at import: load_settings imports this module, SQLAlchemy is slow
+    )
+
     u = make_url(url)
     if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
         return None

@@ -3,21 +3,26 @@
 SQLite (one kiosk) runs in WAL mode with a busy timeout, foreign keys on, and every transaction started
 with BEGIN IMMEDIATE so that concurrent writers queue instead of failing on a lock upgrade.
 PostgreSQL (a branch) uses psycopg 3.
+
+Alembic (with Mako and Pygments, ~0.1 s to import) is imported only when the schema has to change: opening an
+up-to-date database compares the stored ``alembic_version`` (plain SQL) with the head revision read from the
+``revision = ...`` lines of the migration files.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -75,6 +80,8 @@ def session_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
 
 
 def alembic_config(url: str) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.set_main_option("sqlalchemy.url", normalise_url(url).replace("%", "%%"))
@@ -82,6 +89,8 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
     cfg = alembic_config(engine.url.render_as_string(hide_password=False))
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -89,18 +98,66 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
 def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
     cfg = alembic_config("sqlite://")
     return ScriptDirectory.from_config(cfg).get_current_head()
+
+
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.MULTILINE)
+
+
+def scanned_head_revision() -> str | None:
+    """The head revision id from the migration files' ``revision``/``down_revision`` lines, without alembic;
+    None when the files do not give exactly one head in a form this understands (then alembic decides)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        found = dict(m.groups() for m in _REVISION_LINE.finditer(path.read_text(encoding="utf-8")))
+        rev, down = found.get("revision"), found.get("down_revision", "None")
+        if rev is None:
+            return None
+        rev = rev.strip("'\"")
+        if not re.fullmatch(r"\w+", rev):
+            return None
+        revisions.add(rev)
+        if down != "None":
+            down = down.strip("'\"")
+            if not re.fullmatch(r"\w+", down):
+                return None  # a merge revision (a tuple): leave it to alembic
+            parents.add(down)
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def stored_revisions(engine: Engine) -> set[str]:
+    """The rows of ``alembic_version`` (plain SQL); empty when the table does not exist yet."""
+    from sqlalchemy import inspect
+
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return set()
+        return {row[0] for row in conn.exec_driver_sql("SELECT version_num FROM alembic_version")}
+
+
+def schema_is_current(engine: Engine) -> bool:
+    """True when the database is at the head revision; alembic is imported only if the cheap check cannot tell."""
+    head = scanned_head_revision()
+    if head is None:
+        return current_revision(engine) == head_revision()
+    return stored_revisions(engine) == {head}
 
 
 def open_database(url: str, migrate: bool = True) -> tuple[Engine, sessionmaker[Session]]:
     """Engine + session factory; migrates to the latest schema unless told not to."""
     engine = create_db_engine(url)
-    if migrate and current_revision(engine) != head_revision():
+    if migrate and not schema_is_current(engine):
         upgrade(engine)
     return engine, make_session_factory(engine)

@@ -11,12 +11,14 @@ from __future__ import annotations
 import shutil
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, Signal, QUrl, Slot
+from PySide6.QtCore import Property, QUrl, Signal, Slot
 
-from kiosk.core.dossiers import DocumentInput
 from kiosk.ui.base import NO_TEXT, SubViewModel, Text2, pair
+
+if TYPE_CHECKING:
+    from kiosk.core.dossiers import DocumentInput
 
 
 class DocumentsViewModel(SubViewModel):
@@ -125,6 +127,8 @@ class DocumentsViewModel(SubViewModel):
 
     def document_inputs(self, keep_dir: Path) -> list[DocumentInput]:
         """DocumentInputs for the submission; scans are copied to ``keep_dir`` (worker thread)."""
+        from kiosk.core.dossiers import DocumentInput  # SQLAlchemy: not before the first frame
+
         out = []
         for i, d in enumerate(self._docs):
             scan_path = None

@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import Property, Signal, Slot
 
-from kiosk.core.catalogue_forms import check_form
 from kiosk.ui.base import SubViewModel
 
 _ACCOUNT_SOURCES = {"phone", "email"}
@@ -94,6 +93,8 @@ class FormViewModel(SubViewModel):
         """Called on every edit; does not emit fieldsChanged (the editing field keeps its focus)."""
         self._values[name] = value
         if name in self._errors and self._checked:
+            from kiosk.core.catalogue_forms import check_form
+
             check = check_form(self._procedure, self._values, self.today)
             self._errors = check.errors
             self.changed.emit()
@@ -110,6 +111,8 @@ class FormViewModel(SubViewModel):
     # -- next -----------------------------------------------------------------------------------------
     @Slot(result=bool)
     def validate(self) -> bool:
+        from kiosk.core.catalogue_forms import check_form  # phonenumbers: not before the first frame
+
         check = check_form(self._procedure, self._values, self.today)
         self._checked = True
         self._errors = check.errors

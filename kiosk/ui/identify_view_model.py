@@ -12,17 +12,17 @@ from __future__ import annotations
 import base64
 import logging
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, Signal, Slot
 
-from kiosk.core.catalogue_forms import parse_date
-from kiosk.core.dossiers import PersonData
-from kiosk.core.identity import InvalidIdNumber, parse_id_number
 from kiosk.devices.card.keys import KeySourceError, from_qr, from_typed
 from kiosk.devices.card.model import ReadResult
 from kiosk.ui.base import NO_TEXT, SubViewModel, Text2
 from kiosk.ui.card_port import describe_card_error
+
+if TYPE_CHECKING:
+    from kiosk.core.dossiers import PersonData
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +141,11 @@ class IdentifyViewModel(SubViewModel):
 
     @Slot(str, str)
     def submitTyped(self, id_text: str, dob_text: str) -> None:
+        from kiosk.core.catalogue_forms import (
+            parse_date,  # phonenumbers: imported on use, not before the first frame
+        )
+        from kiosk.core.identity import InvalidIdNumber, parse_id_number
+
         self._typed_id, self._typed_dob = id_text, dob_text  # keep what was typed, whatever happens
         self._id_error = self._dob_error = NO_TEXT
         dob = parse_date(dob_text) if dob_text.strip() else None
@@ -268,6 +273,8 @@ class IdentifyViewModel(SubViewModel):
     def person(self, phone: str | None = None, email: str | None = None) -> PersonData:
         c = self.card
         dob = c.date_of_birth if isinstance(c.date_of_birth, date) else None
+        from kiosk.core.dossiers import PersonData  # SQLAlchemy: not before the first frame
+
         return PersonData(id_number=c.id_number or "", full_name=c.full_name or "", date_of_birth=dob, sex=c.sex,
                           place_of_origin=c.place_of_origin, place_of_residence=c.place_of_residence,
                           current_address=c.place_of_residence, phone=phone, email=email)

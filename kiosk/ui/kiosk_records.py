@@ -9,14 +9,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-
-from kiosk.core.audit import citizen_hash
-from kiosk.models.database import session_scope
-from kiosk.models.tables import Dossier, HelpRequest, KioskSession
+# SQLAlchemy and the tables are imported inside each function (on the worker thread, after the first frame):
+# the root view model imports this module before the Welcome page is drawn
 
 
 def start_session(factory: Any, kiosk_id: str, now: datetime) -> int:
+    from kiosk.models.database import session_scope
+    from kiosk.models.tables import KioskSession
+
     with session_scope(factory) as s:
         row = KioskSession(kiosk_id=kiosk_id, started_at=now)
         s.add(row)
@@ -27,6 +27,10 @@ def start_session(factory: Any, kiosk_id: str, now: datetime) -> int:
 def end_session(factory: Any, session_id: int, now: datetime, outcome: str, *, id_number: str | None = None,
                 salt: str = "", dossier_id: int | None = None, rating: int | None = None,
                 staff_id: int | None = None, failure_cause: str | None = None) -> None:
+    from kiosk.core.audit import citizen_hash
+    from kiosk.models.database import session_scope
+    from kiosk.models.tables import KioskSession
+
     with session_scope(factory) as s:
         row = s.get(KioskSession, session_id)
         if row is None or row.ended_at is not None:
@@ -46,6 +50,9 @@ def end_session(factory: Any, session_id: int, now: datetime, outcome: str, *, i
 
 
 def save_rating(factory: Any, dossier_id: int | None, session_id: int | None, rating: int) -> None:
+    from kiosk.models.database import session_scope
+    from kiosk.models.tables import Dossier, KioskSession
+
     with session_scope(factory) as s:
         if dossier_id is not None:
             d = s.get(Dossier, dossier_id)
@@ -58,6 +65,11 @@ def save_rating(factory: Any, dossier_id: int | None, session_id: int | None, ra
 
 
 def request_help(factory: Any, kiosk_id: str, kiosk_name: str, now: datetime) -> int:
+    from sqlalchemy import select
+
+    from kiosk.models.database import session_scope
+    from kiosk.models.tables import HelpRequest
+
     with session_scope(factory) as s:
         open_row = s.scalar(select(HelpRequest).where(HelpRequest.kiosk_id == kiosk_id, HelpRequest.state == "open"))
         if open_row is not None:  # pressing twice does not queue twice

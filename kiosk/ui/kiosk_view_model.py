@@ -38,6 +38,8 @@ class KioskViewModel(QObject):
     idleChanged = Signal()
     sessionReset = Signal()
     languageSwitchRequested = Signal(str)  # the application installs the translator
+    readyChanged = Signal()
+    draftChanged = Signal()
 
     def __init__(self, services: Any, *, idle_timeout_s: float | None = None, countdown_s: int = 10,
                  parent: QObject | None = None) -> None:
@@ -64,6 +66,9 @@ class KioskViewModel(QObject):
         self._tick.timeout.connect(self._count_down)
         self._remaining = 0
         self.timeouts = 0
+        self._draft_consent = False  # "keep a draft if the kiosk fails": un-ticked until the citizen ticks it
+        self._draft_offer: Any = None  # a draft found for the card just read (kiosk.core.drafts.Draft)
+        self._draft_gen = 0  # bumped by every delete: a save still running on the worker then writes nothing
 
         from kiosk.ui.account_view_model import AccountViewModel
         from kiosk.ui.documents_view_model import DocumentsViewModel
@@ -131,6 +136,16 @@ class KioskViewModel(QObject):
     def ticket(self) -> QObject:
         return self._ticket
 
+    # -- start-up: the Welcome page is drawn before the database is open (kiosk run) --------------------
+    @Property(bool, notify=readyChanged)
+    def ready(self) -> bool:
+        """False until the services have their App; the Welcome buttons wait for it."""
+        return bool(getattr(self.services, "ready", True))
+
+    def services_ready(self) -> None:
+        """Called on the GUI thread once ``services.attach(app)`` is done."""
+        self.readyChanged.emit()
+
     # -- navigation -----------------------------------------------------------------------------------
     def _get_page(self) -> str:
         return self._page
@@ -162,6 +177,10 @@ class KioskViewModel(QObject):
             self.messageChanged.emit()
         self.pageChanged.emit()
         self.poke()
+        if page == "receipt":  # submitted: a draft must never offer the same dossier again
+            self._drop_draft(self._identify.id_number)
+        else:
+            self._save_draft()
 
     @Slot()
     def back(self) -> None:
@@ -173,6 +192,8 @@ class KioskViewModel(QObject):
     @Slot(str)
     def start(self, intent: str) -> None:
         """Welcome buttons: 'submit' or 'account' go through the privacy notice; 'track' does not."""
+        if not self.ready:
+            return
         self._intent = intent
         self._begin_session()
         self.goTo("track" if intent == "track" else "notice")
@@ -180,6 +201,16 @@ class KioskViewModel(QObject):
     def after_identified(self) -> None:
         """Called by the identify view model once the citizen confirmed "this is me"."""
         self._account.lookup()  # continues in account view model: account page or procedures
+        id_number = self._identify.id_number
+        if id_number and self.ready and self._intent == "submit":
+            drafts = self.services.drafts
+
+            def found(draft: Any) -> None:
+                if draft is not None and self._identify.id_number == id_number:
+                    self._draft_offer = draft
+                    self.draftChanged.emit()
+
+            self.worker.submit(lambda: drafts.load(id_number), found, lambda exc: log.warning("draft not read: %s", exc))
 
     def after_account(self) -> None:
         if self._intent == "account":
@@ -234,6 +265,8 @@ class KioskViewModel(QObject):
 
     @Slot()
     def callStaff(self) -> None:
+        if not self.ready:
+            return
         s = self.services.settings
         now = self.services.clock.now()
         self.show_message(("Đã gọi cán bộ. Vui lòng chờ trong giây lát, cán bộ sẽ đến hỗ trợ bạn.",
@@ -242,6 +275,79 @@ class KioskViewModel(QObject):
                            on_error=lambda exc: self.show_message(
                                ("Chưa gọi được cán bộ. Vui lòng đến quầy tiếp nhận gần nhất.",
                                 "Staff could not be called. Please go to the nearest counter.")))
+
+    # -- crash drafts, only with consent (kiosk.core.drafts) ----------------------------------------------
+    @Property(bool, notify=draftChanged)
+    def draftConsent(self) -> bool:
+        return self._draft_consent
+
+    @Slot(bool)
+    def setDraftConsent(self, on: bool) -> None:
+        """The citizen's box. Ticked: saved now and after each step. Un-ticked: any saved draft is deleted."""
+        self._draft_consent = bool(on)
+        self.draftChanged.emit()
+        if self._draft_consent:
+            self._save_draft()
+        else:
+            self._drop_draft(self._identify.id_number)
+
+    @Property(bool, notify=draftChanged)
+    def draftOffer(self) -> bool:
+        """True when the card just read has an unfinished draft: "Tiếp tục hồ sơ đang làm dở?"."""
+        return self._draft_offer is not None
+
+    @Slot()
+    def resumeDraft(self) -> None:
+        draft, self._draft_offer = self._draft_offer, None
+        self.draftChanged.emit()
+        if draft is None:
+            return
+        try:
+            self._procedures.select(draft.procedure_code)  # loads the form, prefilled from the card again
+        except Exception:  # noqa: BLE001 - the procedure is gone from the catalogue: start afresh
+            log.warning("draft procedure %s not available", draft.procedure_code)
+            self._drop_draft(self._identify.id_number)
+            return
+        known = {f.name for f in self._procedures.selected.form}
+        for name, value in draft.values.items():
+            if name in known:
+                self._form.setValue(name, value)
+        self._form.fieldsChanged.emit()
+        self._draft_consent = True  # they agreed before; the box shows it and can be un-ticked
+        self.draftChanged.emit()
+        self.goTo("form")
+
+    @Slot()
+    def discardDraft(self) -> None:
+        self._draft_offer = None
+        self.draftChanged.emit()
+        self._drop_draft(self._identify.id_number)
+
+    def _draft_values(self) -> dict[str, Any]:
+        """The form values without anything prefilled from the chip or the account (the card refills them)."""
+        proc = self._procedures.selected
+        prefilled = {f.name for f in proc.form if f.prefill} if proc is not None else set()
+        return {k: v for k, v in self._form.values.items() if k not in prefilled}
+
+    def _save_draft(self) -> None:
+        if not self._draft_consent or self._intent != "submit" or not self.ready:
+            return
+        id_number, proc = self._identify.id_number, self._procedures.selected
+        if not id_number or proc is None or self._page in ("receipt", "rating", "welcome"):
+            return
+        drafts, code, values, page = self.services.drafts, proc.code, self._draft_values(), self._page
+        gen = self._draft_gen
+        self.worker.submit(lambda: drafts.save(id_number, code, values, page, still_wanted=lambda: self._draft_gen == gen),
+                           on_error=lambda exc: log.warning("draft not saved: %s", type(exc).__name__))
+
+    def _drop_draft(self, id_number: str | None) -> None:
+        """Delete at once, on this thread (one unlink): a later read of the same card finds nothing."""
+        self._draft_gen += 1
+        if id_number and self.ready:
+            try:
+                self.services.drafts.delete(id_number)
+            except OSError as exc:
+                log.warning("draft not deleted: %s", type(exc).__name__)
 
     # -- idle timeout ---------------------------------------------------------------------------------
     def _session_active(self) -> bool:
@@ -321,6 +427,8 @@ class KioskViewModel(QObject):
             self.worker.submit(lambda: records.end_session(
                 factory, sid, now, outcome, id_number=id_number, salt=settings.log_salt, dossier_id=dossier_id,
                 rating=rating, staff_id=staff_id))
+        if not (self._draft_consent and outcome in ("timeout", "error")):
+            self._drop_draft(id_number)  # kept only when the citizen agreed and the visit broke off
         self.wipe()
         if outcome == "timeout":
             self.show_message(("Phiên làm việc đã kết thúc vì không có thao tác. Thông tin của bạn đã được xóa.",
@@ -343,6 +451,7 @@ class KioskViewModel(QObject):
         self._history.clear()
         self._page = "welcome"
         self._scale_index, self._contrast = 0, False
+        self._draft_consent, self._draft_offer = False, None
         self._message = NO_TEXT
         self._idle.stop()
         self._tick.stop()
@@ -352,6 +461,7 @@ class KioskViewModel(QObject):
         self.appearanceChanged.emit()
         self.messageChanged.emit()
         self.idleChanged.emit()
+        self.draftChanged.emit()
         self.sessionReset.emit()
 
     def on_unexpected_error(self) -> None:

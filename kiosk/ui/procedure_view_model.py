@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import Property, Signal, Slot
 
-from kiosk.core.documents import format_money
 from kiosk.ui.base import SubViewModel
 
 _LIMIT_TEXT = {
@@ -62,6 +61,8 @@ class ProcedureViewModel(SubViewModel):
     def _fee_text(self, amount: int) -> str:
         if not amount:
             return self.t(("Miễn phí", "Free"))
+        from kiosk.core.documents import format_money  # babel: not before the first frame
+
         return format_money(amount) + self.t((" đồng", " dong"))
 
     # -- lists ----------------------------------------------------------------------------------------

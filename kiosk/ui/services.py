@@ -4,6 +4,10 @@ Why: view models receive a single :class:`UiServices` built from the composition
 tests and the demo can swap a device (a simulated card reader, the SANE test scanner, a failing printer)
 without touching view models. Services are created lazily: a kiosk whose printer package is broken still
 lets a citizen submit (and says the slip could not be printed).
+
+``kiosk run`` draws the Welcome page before the database is open: it builds ``UiServices(None,
+settings=...)`` (``ready`` is False, the Welcome buttons are disabled), opens the App on a worker after the
+first frame and calls :meth:`UiServices.attach`.
 """
 
 from __future__ import annotations
@@ -22,16 +26,35 @@ log = logging.getLogger(__name__)
 
 class UiServices:
     def __init__(self, app: Any, *, card_reader: CardReaderPort | None = None, scanner: Any = None,
-                 printer: Any = None, simulated_devices: bool = False, payments: Any = None) -> None:
+                 printer: Any = None, simulated_devices: bool = False, payments: Any = None,
+                 settings: Any = None) -> None:
         self.app = app
-        self.settings = app.settings
-        self.clock = app.clock
+        self.settings = settings if app is None else app.settings
+        if self.settings is None:
+            raise ValueError("UiServices needs an App, or settings when the App comes later")
+        if app is None:
+            from kiosk.core.clock import SystemClock
+
+            self.clock: Any = SystemClock()
+        else:
+            self.clock = app.clock
         self._card_reader = card_reader
         self._scanner = scanner
         self._printer = printer
         self._payments = payments
         self.simulated_devices = simulated_devices
         self._scan_dir: Path | None = None
+
+    @property
+    def ready(self) -> bool:
+        """True once the App (database, catalogue) is there; the screens wait for it."""
+        return self.app is not None
+
+    def attach(self, app: Any) -> None:
+        """The App built after the first frame (``kiosk run``)."""
+        self.app = app
+        self.settings = app.settings
+        self.clock = app.clock
 
     # -- devices -------------------------------------------------------------------------------------
     @property
@@ -85,6 +108,15 @@ class UiServices:
         from kiosk.core.consent_texts import load_consent_texts
 
         return load_consent_texts()
+
+    @cached_property
+    def drafts(self) -> Any:
+        """Consented crash drafts (kiosk.core.drafts) in ``<data dir>/drafts``; expired ones purged on first use."""
+        from kiosk.core.drafts import DraftStore
+
+        store = DraftStore(self.settings.data_dir / "drafts", self.settings.log_salt, self.clock)
+        store.purge_expired()
+        return store
 
     # -- the session's scan folder (wiped with the session) -------------------------------------------
     def scan_dir(self) -> Path:

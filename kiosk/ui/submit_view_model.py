@@ -20,8 +20,6 @@ from typing import Any
 
 from PySide6.QtCore import Property, QTimer, Signal, Slot
 
-from kiosk.core.documents import format_money
-from kiosk.core.dossiers import Submission
 from kiosk.ui.base import NO_TEXT, SubViewModel, Text2, pair
 
 log = logging.getLogger(__name__)
@@ -122,6 +120,8 @@ class SubmitViewModel(SubViewModel):
     def feeText(self) -> str:
         if not self.fee:
             return self.t(("Miễn phí", "Free"))
+        from kiosk.core.documents import format_money  # babel: not before the first frame
+
         return format_money(self.fee) + self.t((" đồng", " dong"))
 
     @Property(str, notify=changed)
@@ -183,6 +183,8 @@ class SubmitViewModel(SubViewModel):
         proc, delivery, address = self._procedure, self._delivery, self._address.strip() or None
 
         def job() -> Any:
+            from kiosk.core.dossiers import Submission  # SQLAlchemy: not before the first frame
+
             sub = Submission(
                 procedure_code=proc.code, applicant=person,
                 channel="kiosk_assisted" if staff_id else "kiosk",

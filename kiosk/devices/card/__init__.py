@@ -14,7 +14,7 @@ imported when a reader is actually opened.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import keys
 from .errors import (
@@ -30,8 +30,26 @@ from .errors import (
 )
 from .keys import KeySource, KeySourceError, from_mrz, from_qr, from_typed
 from .model import CardData, ReadResult, ReadStats
-from .service import Progress, read_card
-from .transport import CardEvent, CardMonitor, list_readers
+
+if TYPE_CHECKING:
+    from .service import Progress, read_card
+    from .transport import CardEvent, CardMonitor, list_readers
+
+# the reading code (cryptography, asn1crypto, pyscard) is imported on first use, not with the package: the
+# kiosk UI imports ``keys`` and ``errors`` before its first frame and reads a card only much later
+_LAZY = {"Progress": ".service", "read_card": ".service", "CardEvent": ".transport", "CardMonitor": ".transport",
+         "list_readers": ".transport"}
+
+
+def __getattr__(name: str) -> Any:
+    """PEP 562: ``read_card``, ``CardMonitor``… are imported from their modules when first asked for."""
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "AccessDenied",
@@ -74,10 +92,14 @@ class CardReaderService:
 
     def read(self, key_source: KeySource, progress: Progress | None = None, wait_for_card: float = 0.0) -> ReadResult:
         """Blocking read; run it on a worker thread (QThread/QRunnable), never on the GUI thread."""
+        from .service import read_card
+
         return read_card(
             key_source, self.reader, self.trust_dir, progress, try_pace=self.try_pace, wait_for_card=wait_for_card
         )
 
     def monitor(self, callback: Any) -> CardMonitor:
         """A started monitor calling ``callback(CardEvent)`` on insert/remove (from its own thread)."""
+        from .transport import CardMonitor
+
         return CardMonitor(callback, self.reader).start()

@@ -318,8 +318,18 @@
         <translation>day/month/year, e.g. 05/09/2024</translation>
     </message>
     <message>
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="113" />
+        <source>Keep a draft if the kiosk fails</source>
+        <translation>Keep a draft if the kiosk fails</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="113" />
+        <source>Only your card can reopen it; it is erased after 24 hours.</source>
+        <translation>Only your card can reopen it; it is erased after 24 hours.</translation>
+    </message>
+    <message>
         <location filename="../../ui/qml/Kiosk/FormPage.qml" line="9" />
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="100" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="120" />
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
@@ -485,6 +495,21 @@
         <location filename="../../ui/qml/Kiosk/Main.qml" line="276" />
         <source>I am still here</source>
         <translation>I am still here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="300" />
+        <source>Continue the dossier you started?</source>
+        <translation>Continue the dossier you started?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="309" />
+        <source>Continue where I was</source>
+        <translation>Continue where I was</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="315" />
+        <source>Start again and erase the draft</source>
+        <translation>Start again and erase the draft</translation>
     </message>
 </context>
 <context>
@@ -795,57 +820,57 @@
         <translation>Touch a button. You can change the language or make the text larger at the top.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="26" />
+        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="27" />
         <source>Submit a dossier</source>
         <translation>Submit a dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="27" />
+        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="28" />
         <source>Use your chip ID card</source>
         <translation>Use your chip ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="41" />
+        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="43" />
         <source>Create an account</source>
         <translation>Create an account</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="42" />
+        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="44" />
         <source>Get messages about your dossiers</source>
         <translation>Get messages about your dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="49" />
+        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="52" />
         <source>Track a dossier</source>
         <translation>Track a dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="50" />
+        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="53" />
         <source>Type the code or scan the receipt</source>
         <translation>Type the code or scan the receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="57" />
+        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="61" />
         <source>Call staff for help</source>
         <translation>Call staff for help</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="58" />
+        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="62" />
         <source>Someone will come to you</source>
         <translation>Someone will come to you</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="66" />
+        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="71" />
         <source>Take a queue number</source>
         <translation>Take a queue number</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="67" />
+        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="72" />
         <source>For the counter; no ID card needed</source>
         <translation>For the counter; no ID card needed</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="74" />
+        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="79" />
         <source>Your personal data is used only to handle your request and is erased from this kiosk when you finish.</source>
         <translation>Your personal data is used only to handle your request and is erased from this kiosk when you finish.</translation>
     </message>

@@ -318,8 +318,18 @@
         <translation>ngày/tháng/năm, ví dụ 05/09/2024</translation>
     </message>
     <message>
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="113" />
+        <source>Keep a draft if the kiosk fails</source>
+        <translation>Lưu bản nháp nếu máy gặp sự cố</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="113" />
+        <source>Only your card can reopen it; it is erased after 24 hours.</source>
+        <translation>Chỉ thẻ của bạn mở lại được bản nháp; bản nháp tự xóa sau 24 giờ.</translation>
+    </message>
+    <message>
         <location filename="../../ui/qml/Kiosk/FormPage.qml" line="9" />
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="100" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="120" />
         <source>Continue</source>
         <translation>Tiếp tục</translation>
     </message>
@@ -485,6 +495,21 @@
         <location filename="../../ui/qml/Kiosk/Main.qml" line="276" />
         <source>I am still here</source>
         <translation>Tôi vẫn đang ở đây</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="300" />
+        <source>Continue the dossier you started?</source>
+        <translation>Tiếp tục hồ sơ đang làm dở?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="309" />
+        <source>Continue where I was</source>
+        <translation>Tiếp tục từ chỗ đang làm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="315" />
+        <source>Start again and erase the draft</source>
+        <translation>Làm lại từ đầu và xóa bản nháp</translation>
     </message>
 </context>
 <context>
@@ -795,57 +820,57 @@
         <translation>Chạm vào một nút. Bạn có thể đổi ngôn ngữ hoặc phóng to chữ ở phía trên.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="26" />
+        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="27" />
         <source>Submit a dossier</source>
         <translation>Nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="27" />
+        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="28" />
         <source>Use your chip ID card</source>
         <translation>Dùng thẻ căn cước gắn chip</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="41" />
+        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="43" />
         <source>Create an account</source>
         <translation>Tạo tài khoản</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="42" />
+        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="44" />
         <source>Get messages about your dossiers</source>
         <translation>Nhận tin nhắn về hồ sơ của bạn</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="49" />
+        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="52" />
         <source>Track a dossier</source>
         <translation>Tra cứu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="50" />
+        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="53" />
         <source>Type the code or scan the receipt</source>
         <translation>Nhập mã hoặc quét giấy hẹn</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="57" />
+        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="61" />
         <source>Call staff for help</source>
         <translation>Gọi cán bộ hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="58" />
+        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="62" />
         <source>Someone will come to you</source>
         <translation>Cán bộ sẽ đến chỗ bạn</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="66" />
+        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="71" />
         <source>Take a queue number</source>
         <translation>Lấy số thứ tự</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="67" />
+        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="72" />
         <source>For the counter; no ID card needed</source>
         <translation>Để làm thủ tục tại quầy, không cần thẻ căn cước</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="74" />
+        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="79" />
         <source>Your personal data is used only to handle your request and is erased from this kiosk when you finish.</source>
         <translation>Dữ liệu cá nhân của bạn chỉ dùng để giải quyết yêu cầu và được xóa khỏi ki-ốt khi bạn kết thúc.</translation>
     </message>

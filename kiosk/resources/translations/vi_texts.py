@@ -159,6 +159,12 @@ VI = {
     "yes": "có",
     "So-so": "Bình thường",
     "Not scanned yet": "Chưa quét",
+    # crash drafts, only with consent
+    "Keep a draft if the kiosk fails": "Lưu bản nháp nếu máy gặp sự cố",
+    "Only your card can reopen it; it is erased after 24 hours.": "Chỉ thẻ của bạn mở lại được bản nháp; bản nháp tự xóa sau 24 giờ.",
+    "Continue the dossier you started?": "Tiếp tục hồ sơ đang làm dở?",
+    "Continue where I was": "Tiếp tục từ chỗ đang làm",
+    "Start again and erase the draft": "Làm lại từ đầu và xóa bản nháp",
 }
 
 # English plural forms for %n strings (Vietnamese has one form)

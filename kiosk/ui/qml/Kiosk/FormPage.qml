@@ -93,6 +93,26 @@ KPage {
             }
         }
     }
+    // un-ticked until the citizen ticks it: only then is an encrypted draft kept (kiosk.core.drafts)
+    Row {
+        width: parent.width
+        spacing: 24
+        Rectangle {
+            objectName: "draftConsent"
+            width: 56
+            height: 56
+            radius: 8
+            border.width: 3
+            border.color: Theme.primary
+            color: page.kiosk.draftConsent ? Theme.primary : Theme.surface
+            Text { anchors.centerIn: parent; text: page.kiosk.draftConsent ? "✓" : ""; color: Theme.primaryText; font.pixelSize: 40 }
+            MouseArea { anchors.fill: parent; onClicked: page.kiosk.setDraftConsent(!page.kiosk.draftConsent) }
+        }
+        KText {
+            width: parent.width - 80
+            text: qsTr("Keep a draft if the kiosk fails") + "\n" + qsTr("Only your card can reopen it; it is erased after 24 hours.")
+        }
+    }
     KButton {
         objectName: "formNext"
         width: parent.width

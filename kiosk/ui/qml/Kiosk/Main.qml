@@ -280,6 +280,45 @@ ApplicationWindow {
         }
     }
 
+    Rectangle {
+        objectName: "draftOfferOverlay"
+        anchors.fill: parent
+        visible: root.kiosk.draftOffer
+        color: "#CC000000"
+        MouseArea { anchors.fill: parent }
+        KCard {
+            anchors.centerIn: parent
+            width: Math.min(parent.width - 80, 820)
+            height: draftCol.implicitHeight + 80
+            ColumnLayout {
+                id: draftCol
+                anchors.fill: parent
+                anchors.margins: 40
+                spacing: 24
+                KText {
+                    Layout.fillWidth: true
+                    text: qsTr("Continue the dossier you started?")
+                    font.pixelSize: Theme.title
+                    font.bold: true
+                    horizontalAlignment: Text.AlignHCenter
+                }
+                KButton {
+                    objectName: "draftResume"
+                    Layout.fillWidth: true
+                    kind: "primary"
+                    text: qsTr("Continue where I was")
+                    onClicked: root.kiosk.resumeDraft()
+                }
+                KButton {
+                    objectName: "draftDiscard"
+                    Layout.fillWidth: true
+                    text: qsTr("Start again and erase the draft")
+                    onClicked: root.kiosk.discardDraft()
+                }
+            }
+        }
+    }
+
     Component { id: welcomePage; WelcomePage { kiosk: root.kiosk } }
     Component { id: noticePage; NoticePage { kiosk: root.kiosk } }
     Component { id: identifyPage; IdentifyPage { kiosk: root.kiosk } }

@@ -16,13 +16,14 @@ KPage {
         height: 1
         opacity: 0
         focus: true
-        onAccepted: { page.kiosk.track.lookup(text); page.kiosk.start("track"); text = "" }
+        onAccepted: { if (page.kiosk.ready) { page.kiosk.track.lookup(text); page.kiosk.start("track") } text = "" }
     }
 
     KButton {
         objectName: "startSubmit"
         width: parent.width
         kind: "primary"
+        enabled: page.kiosk.ready  // the database opens just after the first frame
         text: qsTr("Submit a dossier")
         hint: qsTr("Use your chip ID card")
         font.pixelSize: Theme.title
@@ -38,6 +39,7 @@ KPage {
             objectName: "startAccount"
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.touch * 1.6
+            enabled: page.kiosk.ready
             text: qsTr("Create an account")
             hint: qsTr("Get messages about your dossiers")
             onClicked: page.kiosk.start("account")
@@ -46,6 +48,7 @@ KPage {
             objectName: "startTrack"
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.touch * 1.6
+            enabled: page.kiosk.ready
             text: qsTr("Track a dossier")
             hint: qsTr("Type the code or scan the receipt")
             onClicked: page.kiosk.start("track")
@@ -54,6 +57,7 @@ KPage {
             objectName: "welcomeCallStaff"
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.touch * 1.6
+            enabled: page.kiosk.ready
             text: qsTr("Call staff for help")
             hint: qsTr("Someone will come to you")
             onClicked: page.kiosk.callStaff()
@@ -63,6 +67,7 @@ KPage {
         objectName: "startTicket"
         width: parent.width
         implicitHeight: Theme.touch * 1.4
+        enabled: page.kiosk.ready
         text: qsTr("Take a queue number")
         hint: qsTr("For the counter; no ID card needed")
         onClicked: page.kiosk.ticket.open()
