@@ -726,7 +726,7 @@
     <name>TicketPage</name>
     <message>
         <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="10" />
-        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="82" />
+        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="83" />
         <source>Done</source>
         <translation>Done</translation>
     </message>
@@ -751,12 +751,12 @@
         <translation>Your number</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="74" />
+        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="75" />
         <source>Please wait until your number is called.</source>
         <translation>Please wait until your number is called.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="82" />
+        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="83" />
         <source>Back to the start</source>
         <translation>Back to the start</translation>
     </message>
