@@ -6,6 +6,7 @@ running Python). Every source string must have a Vietnamese text in vi_texts.VI;
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -67,8 +68,11 @@ def main() -> int:
         subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(ts)], check=True,
                        capture_output=True)
         missing += fill(ts, lang)
-        subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True,
-                       capture_output=True)
+        # write beside and rename: a running kiosk (or test) has the old .qm memory-mapped by QTranslator, and
+        # rewriting it in place truncates that mapping under it (SIGBUS at its next translated string)
+        qm, tmp = ts.with_suffix(".qm"), ts.with_suffix(".qm.tmp")
+        subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(tmp)], check=True, capture_output=True)
+        os.replace(tmp, qm)
     for m in sorted(set(missing)):
         print(f"missing Vietnamese: {m!r}", file=sys.stderr)
     return 1 if missing else 0
