@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -68,14 +67,14 @@ def main() -> int:
                 try:
                     handle.wait_ready(10.0)
                     for name, kw in (("adaptive", {}), ("fixed 224 B", {"adaptive": False, "block_size": 0xE0})):
-                        rows[name] = _measure(lambda kw=kw: read_card(from_qr(key_text), reader=handle.reader, **kw), args.runs)
+                        rows[name] = _measure(lambda kw=kw, handle=handle: read_card(from_qr(key_text), reader=handle.reader, **kw), args.runs)
                 finally:
                     handle.stop()
             else:
                 profile = build_profile(citizen, make_photo(), TestPki.generate())
                 for name, kw in (("adaptive", {}), ("fixed 224 B", {"adaptive": False, "block_size": 0xE0})):
                     rows[name] = _measure(
-                        lambda kw=kw: read_card(from_qr(key_text), transport=DirectTransport(VirtualCard(profile, opts)), **kw),
+                        lambda kw=kw, profile=profile, opts=opts: read_card(from_qr(key_text), transport=DirectTransport(VirtualCard(profile, opts)), **kw),
                         args.runs,
                     )
             for name, (apdus, rb, nbytes, secs) in rows.items():

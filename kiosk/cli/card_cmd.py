@@ -129,7 +129,13 @@ def _print_human(payload: dict[str, object]) -> None:
 
 def _emulate(args: argparse.Namespace) -> int:
     from kiosk.devices.card.errors import VirtualCardRefused
-    from kiosk.devices.card.virtual import PROFILES, CardOptions, PcscdUnavailable, ensure_allowed, start_demo_card
+    from kiosk.devices.card.virtual import (
+        PROFILES,
+        CardOptions,
+        PcscdUnavailable,
+        ensure_allowed,
+        start_demo_card,
+    )
 
     try:
         ensure_allowed(_settings(args))

@@ -13,7 +13,6 @@ from datetime import date
 from typing import Any
 
 
-
 def dotted_loc(loc: tuple[Any, ...]) -> str:
     out = ""
     for part in loc:

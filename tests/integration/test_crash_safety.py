@@ -25,7 +25,14 @@ from sqlalchemy import func, select
 from kiosk.core.codes import parse_code
 from kiosk.core.dossiers import DatabaseUnavailable
 from kiosk.models.database import open_database
-from kiosk.models.tables import AuditEvent, Dossier, DossierDocument, DossierEvent, DossierSequence, OutboxEvent
+from kiosk.models.tables import (
+    AuditEvent,
+    Dossier,
+    DossierDocument,
+    DossierEvent,
+    DossierSequence,
+    OutboxEvent,
+)
 from tests.integration.branch_support import add_procedure, service, submission
 
 ROUNDS = 4

@@ -90,7 +90,7 @@ def parse_sod(data: bytes) -> Sod:
         sd = info["content"]
         econtent = sd["encap_content_info"]["content"].native
         lds = LDSSecurityObject.load(econtent)
-        lds.native  # force parsing now, inside the try
+        _ = lds.native  # force parsing now, inside the try
         return Sod(sd, lds, econtent)
     except (BerError, ValueError, TypeError, KeyError) as exc:
         if isinstance(exc, SodError):

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from .errors import CardRemoved, NoCard, NoReader, ReaderServiceDown, ReadFailed
+from .errors import CardRemoved, NoCard, NoReader, ReaderServiceDown
 
 log = logging.getLogger(__name__)
 

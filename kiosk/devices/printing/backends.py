@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 from kiosk.config import Settings
-from kiosk.devices.printing.model import PrintResult, Printer, RenderedDocument
+from kiosk.devices.printing.model import Printer, PrintResult, RenderedDocument
 
 log = logging.getLogger(__name__)
 _SAFE = re.compile(r"[^0-9A-Za-z._-]+")

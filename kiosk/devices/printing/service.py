@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from kiosk.config import Settings
 from kiosk.core.document_builder import MissingEventError
 from kiosk.devices.printing.backends import make_printer
-from kiosk.devices.printing.model import PrintResult, Printer, RenderedDocument
+from kiosk.devices.printing.model import Printer, PrintResult, RenderedDocument
 from kiosk.devices.printing.render import render_dossier_form
 from kiosk.models.tables import Dossier, PrintJob
 

@@ -17,6 +17,7 @@ from kiosk.core.documents import (
     format_money,
     format_vn_short,
 )
+from kiosk.devices.printing.fonts import register_fonts
 from kiosk.devices.printing.model import (
     RenderedDocument,
     ThermalItem,
@@ -25,7 +26,6 @@ from kiosk.devices.printing.model import (
     ThermalSpace,
     ThermalText,
 )
-from kiosk.devices.printing.fonts import register_fonts
 from kiosk.devices.printing.pdfdraw import FAST_MASK, MM, draw_qr, face, finish, fit_size, new_canvas, wrap
 
 SLIP_WIDTH = 80 * MM

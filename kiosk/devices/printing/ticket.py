@@ -14,7 +14,15 @@ from typing import Any
 
 from kiosk.core.documents import format_vn_short
 from kiosk.core.queue import Ticket
-from kiosk.devices.printing.model import PrintResult, Printer, RenderedDocument, ThermalItem, ThermalRule, ThermalSpace, ThermalText
+from kiosk.devices.printing.model import (
+    Printer,
+    PrintResult,
+    RenderedDocument,
+    ThermalItem,
+    ThermalRule,
+    ThermalSpace,
+    ThermalText,
+)
 from kiosk.devices.printing.slip import render_items
 
 log = logging.getLogger(__name__)

@@ -4,9 +4,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.unit.printing.printing_samples import ACCEPTED, PENDING, load_dossier, sample_db
 
 from kiosk.config import Settings
+from tests.unit.printing.printing_samples import ACCEPTED, PENDING, load_dossier, sample_db
 
 
 @pytest.fixture

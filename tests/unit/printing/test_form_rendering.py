@@ -6,7 +6,6 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from tests.unit.printing import printing_samples as ps
 import pytest
 
 from kiosk.core import document_builder as builder
@@ -14,6 +13,7 @@ from kiosk.core import vietqr
 from kiosk.core.documents import format_date_line, format_money, format_vn_time
 from kiosk.devices.printing import fonts
 from kiosk.devices.printing.render import UnknownFormError, render_dossier_form
+from tests.unit.printing import printing_samples as ps
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 

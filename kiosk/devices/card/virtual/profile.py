@@ -43,7 +43,7 @@ class TestPki:
 
     @classmethod
     def generate(cls, country: str = "VN") -> TestPki:
-        now = dt.datetime.now(dt.timezone.utc)
+        now = dt.datetime.now(dt.UTC)
         csca_key = ec.generate_private_key(ec.SECP256R1())
         csca_name = x509.Name([
             x509.NameAttribute(NameOID.COUNTRY_NAME, country),
