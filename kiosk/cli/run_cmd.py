@@ -27,41 +27,34 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    """The Welcome page first, the database second.
+    """The Welcome page first; settings, the lock and the database after it.
 
-    Nothing a first frame does not need is imported or opened before it: the QML window with the Welcome page
-    (which needs no services) is shown, and only after its first frame the App (SQLAlchemy, migrations when
-    the schema is behind, the catalogue) is built on a worker thread; the Welcome buttons are enabled when it
-    is ready. A failure there ends ``kiosk run`` with the same one-line error as before.
+    Nothing a first frame does not need is imported or opened before it: the QGuiApplication, the fonts, the
+    translator and the QML window with the Welcome page (its buttons disabled, "Đang khởi động…" under them)
+    come first, with ``UiServices(None)`` - no settings yet (pydantic is the biggest import left) and the
+    language / text size / contrast defaults of the view model and the QML. After the first frame
+    (``frameSwapped`` queued to the GUI thread, then ``QTimer.singleShot(0)`` so the frame is out) the settings
+    are loaded and the single-instance lock is taken; a bad configuration or a second instance closes the
+    window and ends ``kiosk run`` with the same one-line error and exit code as when they were checked first.
+    Then the App (SQLAlchemy, migrations when the schema is behind, the catalogue) is built on a worker thread
+    and the Welcome buttons are enabled when it is ready. ``--smoke`` builds everything first, as before.
     """
     first_frame = getattr(args, "first_frame", False)
     if args.smoke or first_frame:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from kiosk.config import load_settings
-    from kiosk.ui.application import acquire_single_instance, build_ui, ensure_gui_app
+    if args.smoke:
+        return _run_smoke(args)
+    from kiosk.ui.application import build_ui, ensure_gui_app
     from kiosk.ui.services import UiServices
 
-    settings = load_settings(args.config)
     ensure_gui_app()
-    lock = acquire_single_instance(settings.data_dir / "kiosk-ui.lock")
-    if lock is None:
-        raise CliError("another kiosk UI is already running (lock file in the data folder)", 3)
-    if args.smoke:
-        from kiosk.app import build_app
-
-        app = build_app(settings)
-        try:
-            return _smoke(UiServices(app))
-        finally:
-            app.close()
-            lock.unlock()
-    services = UiServices(None, settings=settings)
+    services = UiServices(None)
     if first_frame:
         mode = "offscreen"
     else:
         mode = "windowed" if args.windowed else "fullscreen"
     ui = build_ui(services, mode=mode, hide_cursor=not (args.windowed or first_frame), install_excepthook=not first_frame)
-    start = _Startup(ui, services, settings, quit_when_ready=first_frame)
+    start = _Startup(ui, services, args.config, quit_when_ready=first_frame)
     try:
         rc = ui.app.exec()
         ui.close()
@@ -75,20 +68,47 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if services.app is not None:
             services.app.close()
+        if start.lock is not None:
+            start.lock.unlock()
+
+
+def _run_smoke(args: argparse.Namespace) -> int:
+    from kiosk.app import build_app
+    from kiosk.config import load_settings
+    from kiosk.ui.application import acquire_single_instance, ensure_gui_app
+    from kiosk.ui.services import UiServices
+
+    settings = load_settings(args.config)
+    ensure_gui_app()
+    lock = _lock(settings, acquire_single_instance)
+    app = build_app(settings)
+    try:
+        return _smoke(UiServices(app))
+    finally:
+        app.close()
         lock.unlock()
 
 
-class _Startup:
-    """After the first frame: build the App on the worker, attach it, enable the Welcome buttons."""
+def _lock(settings: Any, acquire: Any) -> Any:
+    lock = acquire(settings.data_dir / "kiosk-ui.lock")
+    if lock is None:
+        raise CliError("another kiosk UI is already running (lock file in the data folder)", 3)
+    return lock
 
-    def __init__(self, ui: Any, services: Any, settings: Any, *, quit_when_ready: bool) -> None:
+
+class _Startup:
+    """After the first frame: settings and the lock on the GUI thread, then the App on the worker, attach it,
+    enable the Welcome buttons."""
+
+    def __init__(self, ui: Any, services: Any, config: str | None, *, quit_when_ready: bool) -> None:
         from PySide6.QtCore import QObject, Qt, QTimer, Slot
 
-        self.ui, self.services, self.settings = ui, services, settings
+        self.ui, self.services, self.config = ui, services, config
         self.quit_when_ready = quit_when_ready
         self.first_frame: float | None = None
         self.ready: float | None = None
         self.error: BaseException | None = None
+        self.lock: Any = None
         outer = self
 
         class Relay(QObject):  # a GUI-thread receiver: frameSwapped comes from the render thread
@@ -102,11 +122,25 @@ class _Startup:
             QTimer.singleShot(30000, ui.app.quit)  # never hang a benchmark
 
     def _on_first_frame(self) -> None:
+        from PySide6.QtCore import QTimer
+
         if self.first_frame is not None:
             return
         self.first_frame = time.monotonic()
         self.ui.window.frameSwapped.disconnect(self._relay.swapped)
-        settings = self.settings
+        QTimer.singleShot(0, self._after_first_frame)  # let this frame's event finish first
+
+    def _after_first_frame(self) -> None:
+        try:
+            from kiosk.config import load_settings
+            from kiosk.ui.application import acquire_single_instance
+
+            settings = load_settings(self.config)
+            self.lock = _lock(settings, acquire_single_instance)
+        except BaseException as exc:  # noqa: BLE001 - re-raised by run() after the event loop, as one line
+            self._on_error(exc)
+            return
+        self.services.set_settings(settings)
 
         def build() -> Any:
             from kiosk.app import build_app
@@ -124,6 +158,8 @@ class _Startup:
 
     def _on_error(self, exc: BaseException) -> None:
         self.error = exc
+        if self.ui.window is not None:
+            self.ui.window.hide()  # a second instance or a bad configuration: show nothing more
         self.ui.app.exit(1)
 
 

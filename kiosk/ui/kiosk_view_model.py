@@ -55,11 +55,11 @@ class KioskViewModel(QObject):
         self._intent = "submit"
         self._session_id: int | None = None
         self._session_busy = False
-        timeout = idle_timeout_s if idle_timeout_s is not None else services.settings.idle_timeout_s
         self.countdown_s = countdown_s
+        self._idle_timeout_given = idle_timeout_s
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
-        self._idle.setInterval(int(max(0.05, timeout - countdown_s if timeout > countdown_s * 2 else timeout / 2) * 1000))
+        self._set_idle_timeout()
         self._idle.timeout.connect(self._start_countdown)
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
@@ -144,7 +144,16 @@ class KioskViewModel(QObject):
 
     def services_ready(self) -> None:
         """Called on the GUI thread once ``services.attach(app)`` is done."""
+        self._set_idle_timeout()  # kiosk run: the settings (idle_timeout_s) were read after the first frame
         self.readyChanged.emit()
+
+    def _set_idle_timeout(self) -> None:
+        timeout = self._idle_timeout_given
+        if timeout is None:
+            settings = getattr(self.services, "settings", None)
+            timeout = settings.idle_timeout_s if settings is not None else 120  # the config default, until loaded
+        c = self.countdown_s
+        self._idle.setInterval(int(max(0.05, timeout - c if timeout > c * 2 else timeout / 2) * 1000))
 
     # -- navigation -----------------------------------------------------------------------------------
     def _get_page(self) -> str:

@@ -5,9 +5,10 @@ tests and the demo can swap a device (a simulated card reader, the SANE test sca
 without touching view models. Services are created lazily: a kiosk whose printer package is broken still
 lets a citizen submit (and says the slip could not be printed).
 
-``kiosk run`` draws the Welcome page before the database is open: it builds ``UiServices(None,
-settings=...)`` (``ready`` is False, the Welcome buttons are disabled), opens the App on a worker after the
-first frame and calls :meth:`UiServices.attach`.
+``kiosk run`` draws the Welcome page before the settings are read and the database is open: it builds
+``UiServices(None)`` (``settings`` None, ``ready`` False, the Welcome buttons disabled), and after the first
+frame loads the settings (:meth:`UiServices.set_settings`), opens the App on a worker and calls
+:meth:`UiServices.attach`.
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ class UiServices:
                  printer: Any = None, simulated_devices: bool = False, payments: Any = None,
                  settings: Any = None) -> None:
         self.app = app
+        # None only while ``kiosk run`` draws its first frame (set_settings / attach follow); nothing reads them
+        # before ``ready``
         self.settings = settings if app is None else app.settings
-        if self.settings is None:
-            raise ValueError("UiServices needs an App, or settings when the App comes later")
         if app is None:
             from kiosk.core.clock import SystemClock
 
@@ -49,6 +50,10 @@ class UiServices:
     def ready(self) -> bool:
         """True once the App (database, catalogue) is there; the screens wait for it."""
         return self.app is not None
+
+    def set_settings(self, settings: Any) -> None:
+        """The settings loaded after the first frame (``kiosk run``), before the App is built."""
+        self.settings = settings
 
     def attach(self, app: Any) -> None:
         """The App built after the first frame (``kiosk run``)."""

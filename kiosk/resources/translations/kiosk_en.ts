@@ -870,7 +870,12 @@
         <translation>For the counter; no ID card needed</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="79" />
+        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="81" />
+        <source>Starting…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="87" />
         <source>Your personal data is used only to handle your request and is erased from this kiosk when you finish.</source>
         <translation>Your personal data is used only to handle your request and is erased from this kiosk when you finish.</translation>
     </message>

@@ -870,7 +870,12 @@
         <translation>Để làm thủ tục tại quầy, không cần thẻ căn cước</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="79" />
+        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="81" />
+        <source>Starting…</source>
+        <translation>Đang khởi động…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/WelcomePage.qml" line="87" />
         <source>Your personal data is used only to handle your request and is erased from this kiosk when you finish.</source>
         <translation>Dữ liệu cá nhân của bạn chỉ dùng để giải quyết yêu cầu và được xóa khỏi ki-ốt khi bạn kết thúc.</translation>
     </message>

@@ -37,6 +37,7 @@ VI = {
     "Date of birth: %1": "Ngày sinh: %1",
     "Done": "Xong",
     "Take a queue number": "Lấy số thứ tự",
+    "Starting…": "Đang khởi động…",
     "For the counter; no ID card needed": "Để làm thủ tục tại quầy, không cần thẻ căn cước",
     "Choose what you need help with. Your ticket will be printed.": "Chọn lĩnh vực bạn cần làm thủ tục. Phiếu số thứ tự sẽ được in ra.",
     "Your number": "Số của bạn",

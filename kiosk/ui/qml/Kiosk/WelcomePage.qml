@@ -73,6 +73,14 @@ KPage {
         onClicked: page.kiosk.ticket.open()
     }
     KText {
+        // kiosk run draws this page before it reads the settings and opens the database (about a second)
+        objectName: "welcomeStarting"
+        width: parent.width
+        visible: !page.kiosk.ready
+        color: Theme.muted
+        text: qsTr("Starting…")
+    }
+    KText {
         width: parent.width
         color: Theme.muted
         font.pixelSize: Theme.small
