@@ -18,9 +18,10 @@ import shutil
 import tempfile
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk.ui.card_port import CardReaderPort, open_card_reader
+if TYPE_CHECKING:  # imported on first use: the card package is not needed for the first frame
+    from kiosk.ui.card_port import CardReaderPort
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,8 @@ class UiServices:
     @property
     def card_reader(self) -> CardReaderPort:
         if self._card_reader is None:
+            from kiosk.ui.card_port import open_card_reader
+
             self._card_reader = open_card_reader(self.settings, simulated=self.simulated_devices)
         return self._card_reader
 

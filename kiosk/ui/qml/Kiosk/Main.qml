@@ -161,26 +161,30 @@ ApplicationWindow {
             objectName: "pageLoader"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            sourceComponent: {
+            // pages are loaded by file when first shown: a Component per page here would make the engine
+            // load and compile every page (and the controls they use) before the first frame
+            readonly property string pageFile: {
                 switch (root.kiosk.page) {
-                case "notice": return noticePage
-                case "identify": return identifyPage
-                case "account": return accountPage
-                case "procedures": return proceduresPage
-                case "detail": return detailPage
-                case "form": return formPage
-                case "documents": return documentsPage
-                case "delivery": return deliveryPage
-                case "payment": return paymentPage
-                case "review": return reviewPage
-                case "receipt": return receiptPage
-                case "rating": return ratingPage
-                case "track": return trackPage
-                case "staff": return staffPage
-                case "ticket": return ticketPage
-                default: return welcomePage
+                case "notice": return "NoticePage.qml"
+                case "identify": return "IdentifyPage.qml"
+                case "account": return "AccountPage.qml"
+                case "procedures": return "ProceduresPage.qml"
+                case "detail": return "DetailPage.qml"
+                case "form": return "FormPage.qml"
+                case "documents": return "DocumentsPage.qml"
+                case "delivery": return "DeliveryPage.qml"
+                case "payment": return "PaymentPage.qml"
+                case "review": return "ReviewPage.qml"
+                case "receipt": return "ReceiptPage.qml"
+                case "rating": return "RatingPage.qml"
+                case "track": return "TrackPage.qml"
+                case "staff": return "StaffPage.qml"
+                case "ticket": return "TicketPage.qml"
+                default: return "WelcomePage.qml"
                 }
             }
+            onPageFileChanged: setSource(pageFile, { kiosk: root.kiosk })
+            Component.onCompleted: setSource(pageFile, { kiosk: root.kiosk })
         }
 
         Rectangle {
@@ -318,21 +322,4 @@ ApplicationWindow {
             }
         }
     }
-
-    Component { id: welcomePage; WelcomePage { kiosk: root.kiosk } }
-    Component { id: noticePage; NoticePage { kiosk: root.kiosk } }
-    Component { id: identifyPage; IdentifyPage { kiosk: root.kiosk } }
-    Component { id: accountPage; AccountPage { kiosk: root.kiosk } }
-    Component { id: proceduresPage; ProceduresPage { kiosk: root.kiosk } }
-    Component { id: detailPage; DetailPage { kiosk: root.kiosk } }
-    Component { id: formPage; FormPage { kiosk: root.kiosk } }
-    Component { id: documentsPage; DocumentsPage { kiosk: root.kiosk } }
-    Component { id: deliveryPage; DeliveryPage { kiosk: root.kiosk } }
-    Component { id: paymentPage; PaymentPage { kiosk: root.kiosk } }
-    Component { id: reviewPage; ReviewPage { kiosk: root.kiosk } }
-    Component { id: receiptPage; ReceiptPage { kiosk: root.kiosk } }
-    Component { id: ratingPage; RatingPage { kiosk: root.kiosk } }
-    Component { id: trackPage; TrackPage { kiosk: root.kiosk } }
-    Component { id: staffPage; StaffPage { kiosk: root.kiosk } }
-    Component { id: ticketPage; TicketPage { kiosk: root.kiosk } }
 }
