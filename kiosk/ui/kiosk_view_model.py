@@ -27,6 +27,20 @@ log = logging.getLogger(__name__)
 PAGES = ("welcome", "notice", "identify", "account", "procedures", "detail", "form", "documents",
          "delivery", "payment", "review", "receipt", "rating", "track", "staff", "ticket")
 TEXT_SCALES = (1.0, 1.3, 1.6)
+# attribute -> (module, class), built in this order; importing them all costs ~20 ms, so kiosk run builds most
+# of them after its first frame
+SUB_VIEW_MODELS = {
+    "_identify": ("kiosk.ui.identify_view_model", "IdentifyViewModel"),
+    "_account": ("kiosk.ui.account_view_model", "AccountViewModel"),
+    "_procedures": ("kiosk.ui.procedure_view_model", "ProcedureViewModel"),
+    "_form": ("kiosk.ui.form_view_model", "FormViewModel"),
+    "_documents": ("kiosk.ui.documents_view_model", "DocumentsViewModel"),
+    "_submit": ("kiosk.ui.submit_view_model", "SubmitViewModel"),
+    "_track": ("kiosk.ui.track_view_model", "TrackViewModel"),
+    "_staff": ("kiosk.ui.staff_view_model", "StaffViewModel"),
+    "_ticket": ("kiosk.ui.ticket_view_model", "TicketViewModel"),
+    "_keyboard": ("kiosk.ui.keyboard_view_model", "KeyboardViewModel"),
+}
 
 
 @QmlElement
@@ -70,30 +84,26 @@ class KioskViewModel(QObject):
         self._draft_offer: Any = None  # a draft found for the card just read (kiosk.core.drafts.Draft)
         self._draft_gen = 0  # bumped by every delete: a save still running on the worker then writes nothing
 
-        from kiosk.ui.account_view_model import AccountViewModel
-        from kiosk.ui.documents_view_model import DocumentsViewModel
-        from kiosk.ui.form_view_model import FormViewModel
-        from kiosk.ui.identify_view_model import IdentifyViewModel
-        from kiosk.ui.procedure_view_model import ProcedureViewModel
-        from kiosk.ui.staff_view_model import StaffViewModel
-        from kiosk.ui.submit_view_model import SubmitViewModel
-        from kiosk.ui.track_view_model import TrackViewModel
-
-        self._identify = IdentifyViewModel(self)
-        self._account = AccountViewModel(self)
-        self._procedures = ProcedureViewModel(self)
-        self._form = FormViewModel(self)
-        self._documents = DocumentsViewModel(self)
-        self._submit = SubmitViewModel(self)
-        self._track = TrackViewModel(self)
-        self._staff = StaffViewModel(self)
-        from kiosk.ui.ticket_view_model import TicketViewModel
-
-        self._ticket = TicketViewModel(self)
-        from kiosk.ui.keyboard_view_model import KeyboardViewModel
-
-        self._keyboard = KeyboardViewModel(self)
+        if self.ready:
+            self._build_sub_view_models()
+        # else (kiosk run drawing its first frame): each is built on first use (__getattr__) - the Welcome
+        # page and Main need only staff and keyboard - and the rest in services_ready
         self.setObjectName("kiosk")
+
+    def __getattr__(self, name: str) -> Any:
+        """A sub view model not built yet: build it now (its module is imported here too)."""
+        spec = SUB_VIEW_MODELS.get(name)
+        if spec is None:
+            raise AttributeError(name)
+        import importlib
+
+        vm = getattr(importlib.import_module(spec[0]), spec[1])(self)
+        setattr(self, name, vm)
+        return vm
+
+    def _build_sub_view_models(self) -> None:
+        for name in SUB_VIEW_MODELS:
+            getattr(self, name)
 
     # -- sub view models ------------------------------------------------------------------------------
     @Property(QObject, constant=True)
@@ -145,6 +155,7 @@ class KioskViewModel(QObject):
     def services_ready(self) -> None:
         """Called on the GUI thread once ``services.attach(app)`` is done."""
         self._set_idle_timeout()  # kiosk run: the settings (idle_timeout_s) were read after the first frame
+        self._build_sub_view_models()
         self.readyChanged.emit()
 
     def _set_idle_timeout(self) -> None:
