@@ -53,8 +53,9 @@ def run(args: argparse.Namespace) -> int:
         mode = "offscreen"
     else:
         mode = "windowed" if args.windowed else "fullscreen"
-    ui = build_ui(services, mode=mode, hide_cursor=not (args.windowed or first_frame), install_excepthook=not first_frame)
-    start = _Startup(ui, services, args.config, quit_when_ready=first_frame)
+    ui = build_ui(services, mode=mode, install_excepthook=not first_frame)
+    start = _Startup(ui, services, args.config, quit_when_ready=first_frame,
+                     hide_cursor=not (args.windowed or first_frame))
     try:
         rc = ui.app.exec()
         ui.close()
@@ -100,24 +101,27 @@ class _Startup:
     """After the first frame: settings and the lock on the GUI thread, then the App on the worker, attach it,
     enable the Welcome buttons."""
 
-    def __init__(self, ui: Any, services: Any, config: str | None, *, quit_when_ready: bool) -> None:
-        from PySide6.QtCore import QObject, Qt, QTimer, Slot
+    def __init__(self, ui: Any, services: Any, config: str | None, *, quit_when_ready: bool,
+                 hide_cursor: bool = False) -> None:
+        from PySide6.QtCore import QObject, QTimer, Slot
 
         self.ui, self.services, self.config = ui, services, config
-        self.quit_when_ready = quit_when_ready
+        self.quit_when_ready, self.hide_cursor = quit_when_ready, hide_cursor
         self.first_frame: float | None = None
         self.ready: float | None = None
         self.error: BaseException | None = None
         self.lock: Any = None
         outer = self
 
-        class Relay(QObject):  # a GUI-thread receiver: frameSwapped comes from the render thread
+        class Relay(QObject):  # a GUI-thread receiver: frameSwapped may come from the render thread
             @Slot()
             def swapped(self) -> None:
                 outer._on_first_frame()
 
         self._relay = Relay()
-        self._connection = ui.window.frameSwapped.connect(self._relay.swapped, Qt.ConnectionType.QueuedConnection)
+        # the default (auto) connection is queued to the relay's thread when the render thread emits; no
+        # Qt.ConnectionType here, which would build PySide's Qt namespace (~25 ms) before the first frame
+        self._connection = ui.window.frameSwapped.connect(self._relay.swapped)
         if quit_when_ready:
             QTimer.singleShot(30000, ui.app.quit)  # never hang a benchmark
 
@@ -131,9 +135,12 @@ class _Startup:
         QTimer.singleShot(0, self._after_first_frame)  # let this frame's event finish first
 
     def _after_first_frame(self) -> None:
+        from kiosk.ui.application import acquire_single_instance, hide_the_cursor
+
+        if self.hide_cursor:
+            hide_the_cursor()  # here, not before the frame: Qt.CursorShape builds PySide's Qt namespace (~25 ms)
         try:
             from kiosk.config import load_settings
-            from kiosk.ui.application import acquire_single_instance
 
             settings = load_settings(self.config)
             self.lock = _lock(settings, acquire_single_instance)

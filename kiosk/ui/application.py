@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QLockFile, Qt, QTranslator
+# not the Qt namespace here: PySide builds its enums on first import (~25 ms), which only a full-screen kiosk
+# needs before the first frame (build_ui imports it then)
+from PySide6.QtCore import QCoreApplication, QLocale, QLockFile, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow  # noqa: F401 - makes the root object a QQuickWindow
@@ -64,6 +66,13 @@ def acquire_single_instance(path: Path) -> QLockFile | None:
         if not lock.tryLock(0):
             return None
     return lock
+
+
+def hide_the_cursor() -> None:
+    """A touch kiosk shows no mouse pointer (``kiosk run`` calls this just after its first frame)."""
+    from PySide6.QtCore import Qt
+
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
 
 
 @dataclass
@@ -141,12 +150,14 @@ def build_ui(services: Any, *, idle_timeout_s: float | None = None, countdown_s:
     window = roots[0]
     ui.window = window
     if mode == "fullscreen":
-        window.setFlags(window.flags() | Qt.WindowType.FramelessWindowHint)
+        # Qt.Window | Qt.FramelessWindowHint, written as a number: Qt.WindowType would build PySide's Qt
+        # namespace (~25 ms) before the first frame
+        window.setProperty("flags", 0x0001 | 0x0800)
         window.showFullScreen()
     else:
         window.show()
     if hide_cursor:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
+        hide_the_cursor()
     # on the window, not the application: every touch, click and key reaches the window first, and a Python
     # filter on the application is called for *every* event of every object, wrapping QML items that are
     # being deleted (DeferredDelete), which crashed under load once deferred deletes ran
