@@ -34,10 +34,16 @@ def win(qtbot, kapp):  # type: ignore[no-untyped-def]
     return w
 
 
-def login(qtbot, win, pin=PIN):  # type: ignore[no-untyped-def]
-    qtbot.keyClicks(win.username, "lan")
+def idle(qtbot, win):  # type: ignore[no-untyped-def]
+    """Wait until the console's worker has finished everything (actions and the refreshes they start)."""
+    qtbot.waitUntil(lambda: not win.worker.busy, timeout=15000)
+
+
+def login(qtbot, win, pin=PIN, user="lan"):  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(win.username, user)
     qtbot.keyClicks(win.pin, pin)
     qtbot.mouseClick(win.login_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, win)
 
 
 @SQLITE
@@ -60,11 +66,14 @@ def test_login_queue_accept(qtbot, win, kapp, clock) -> None:  # type: ignore[no
     clock.t = vn(2026, 11, 26, 9, 30)
     win.session.last_activity = clock.t  # the officer kept working meanwhile
     win.poll()
+    idle(qtbot, win)
     assert win.queue.item(0, 0).background().color() == QColor("#f8d0d0")  # red: past the window
     win.queue.selectRow(0)
     assert win.current_code == code
+    idle(qtbot, win)
     assert win.buttons["accept"].isEnabled() and not win.buttons["finish"].isEnabled()
     qtbot.mouseClick(win.buttons["accept"], Qt.MouseButton.LeftButton)
+    idle(qtbot, win)
     assert kapp.actions.detail(code).row.status == 2
     assert win.queue.rowCount() == 1 and win.queue.item(0, 0).text() == late
     assert "→ 2" in win.statusBar().currentMessage() and "Mẫu 01" in win.statusBar().currentMessage()
@@ -80,6 +89,7 @@ def test_supplement_dialog_sends_whole_list(qtbot, win, kapp) -> None:  # type: 
     code = submit(kapp)
     login(qtbot, win)
     win.show_detail(code)
+    idle(qtbot, win)
 
     def fill(dlg):  # type: ignore[no-untyped-def]
         assert isinstance(dlg, SupplementDialog)
@@ -91,6 +101,7 @@ def test_supplement_dialog_sends_whole_list(qtbot, win, kapp) -> None:  # type: 
 
     win.exec_dialog = fill
     qtbot.mouseClick(win.buttons["supplement"], Qt.MouseButton.LeftButton)
+    idle(qtbot, win)
     det = kapp.actions.detail(code)
     assert det.row.status == 5
     assert det.events[-1]["details"]["items"][1] == {"name": "Giấy chứng sinh", "reason": "Bản photo không rõ"}
@@ -116,10 +127,13 @@ def test_search_and_illegal_action_message(qtbot, win, kapp) -> None:  # type: i
     login(qtbot, win)
     qtbot.keyClicks(win.search_box, "nguyen thi huong")
     qtbot.keyClick(win.search_box, Qt.Key.Key_Return)
+    idle(qtbot, win)
     assert win.results.rowCount() == 1 and win.results.item(0, 0).text() == code
     win.results.selectRow(0)
+    idle(qtbot, win)
     assert not win.buttons["accept"].isEnabled()
     win.perform("accept", code)  # forced: the core refuses with a clear message
+    idle(qtbot, win)
     assert "Không thể tiếp nhận" in win.statusBar().currentMessage()
 
 
@@ -131,12 +145,14 @@ def test_help_call_notification(qtbot, win, kapp, clock) -> None:  # type: ignor
     login(qtbot, win)
     with session_scope(kapp.session_factory) as s:
         s.add(HelpRequest(kiosk_id="KIOSK-02", kiosk_name="Ki-ốt tầng 2", created_at=clock.now()))
-    with qtbot.waitSignal(win.helpRequested, timeout=2000) as sig:
+    with qtbot.waitSignal(win.helpRequested, timeout=5000) as sig:
         win.poll()
     assert sig.args == ["Ki-ốt tầng 2"]
+    idle(qtbot, win)
     assert win.help_banner.isVisible() and "Ki-ốt tầng 2" in win.help_banner.text()
     win.help_table.selectRow(0)
     win.take_help()
+    idle(qtbot, win)
     assert kapp.actions.open_help_requests()[0].taken_by == "Nguyễn Thị Lan"
     assert not win.help_banner.isVisible()
 
@@ -171,6 +187,227 @@ def test_counter_walk_in(qtbot, win, kapp) -> None:  # type: ignore[no-untyped-d
 
     win.exec_dialog = fill
     qtbot.mouseClick(win.findChild(type(win.login_button), "walkInButton"), Qt.MouseButton.LeftButton)
+    idle(qtbot, win)
     det = kapp.actions.detail(win.current_code)
     assert det.row.channel == "counter" and det.row.status == 2 and det.row.applicant_name == "Trần Văn Bình"
     assert det.events[0]["staff"] == "lan" and det.events[0]["on_behalf_of_applicant"] is True
+
+
+# -- background work, status 6/7/8, roles, chip card -------------------------------------------------------
+
+
+class _Heartbeat:
+    """A 20 ms QTimer on the GUI thread; ``worst`` is the longest gap between two beats (a stalled loop)."""
+
+    def __init__(self) -> None:
+        import time
+
+        from PySide6.QtCore import QTimer
+
+        self._now = time.monotonic
+        self.last = self._now()
+        self.worst = 0.0
+        self.timer = QTimer()
+        self.timer.setInterval(20)
+        self.timer.timeout.connect(self.beat)
+        self.timer.start()
+
+    def beat(self) -> None:
+        now = self._now()
+        self.worst = max(self.worst, now - self.last)
+        self.last = now
+
+    def stop(self) -> float:
+        self.timer.stop()
+        self.beat()
+        return self.worst
+
+
+@pytest.fixture
+def slow_gateway():  # type: ignore[no-untyped-def]
+    """An HTTP SMS gateway that answers after 1 s."""
+    import threading
+    import time
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    hits: list[bytes] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802
+            hits.append(self.rfile.read(int(self.headers.get("Content-Length") or 0)))
+            time.sleep(1.0)
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, *args) -> None:  # type: ignore[no-untyped-def]
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/send", hits
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+@SQLITE
+def test_slow_sms_gateway_never_stalls_the_console(qtbot, settings, clock, monkeypatch, slow_gateway) -> None:  # type: ignore[no-untyped-def]
+    import threading
+    import time
+
+    from kiosk.ui.console.window import ConsoleWindow
+
+    url, hits = slow_gateway
+    cheap_argon2(monkeypatch)
+    http_settings = settings.model_copy(update={"sms": settings.sms.model_copy(update={"backend": "http", "http_url": url})})
+    a = make_app(http_settings, clock)
+    try:
+        a.staff.add("lan", "officer", "Nguyễn Thị Lan", PIN)
+        code = submit(a)
+        w = ConsoleWindow(a, poll_ms=60_000, timeout_s=600)
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitExposed(w)
+        login(qtbot, w)
+        w.show_detail(code)
+        idle(qtbot, w)
+
+        def fill(dlg):  # type: ignore[no-untyped-def]
+            dlg.text.setPlainText("Hồ sơ không thuộc thẩm quyền giải quyết của đơn vị")
+            return True
+
+        w.exec_dialog = fill
+        beat = _Heartbeat()
+        started = time.monotonic()
+        qtbot.mouseClick(w.buttons["refuse"], Qt.MouseButton.LeftButton)
+        assert w.busy and w.busy_bar.isVisible() and not w.buttons["refuse"].isEnabled()
+        idle(qtbot, w)
+        worst = beat.stop()
+        assert time.monotonic() - started >= 1.0  # the gateway's second was really spent
+        assert len(hits) == 1 and "đã gửi SMS" in w.statusBar().currentMessage()
+        assert a.actions.detail(code).row.status == 3
+        assert w.worker.last_thread_id != threading.get_ident()
+        assert worst < 0.1, f"the GUI event loop stalled {worst * 1000:.0f} ms"
+        assert not w.busy and not w.busy_bar.isVisible()
+        w.close()
+    finally:
+        a.close()
+
+
+@SQLITE
+def test_status_buttons_6_7_8_only_where_legal(qtbot, win, kapp) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.ui.console.dialogs import FinancialDialog
+
+    code = submit(kapp)
+    login(qtbot, win)
+    win.show_detail(code)
+    idle(qtbot, win)
+    b = win.buttons
+    assert b["withdraw"].isVisible() and not b["financial"].isVisible() and not b["stop"].isVisible()  # status 1
+    qtbot.mouseClick(b["accept"], Qt.MouseButton.LeftButton)
+    idle(qtbot, win)
+    assert all(b[k].isVisible() and b[k].isEnabled() for k in ("financial", "withdraw", "stop"))  # status 2
+
+    def fill(dlg):  # type: ignore[no-untyped-def]
+        assert isinstance(dlg, FinancialDialog)
+        dlg.amount.setValue(150_000)
+        dlg.reason.setText("Lệ phí trước bạ")
+        return True
+
+    win.exec_dialog = fill
+    qtbot.mouseClick(b["financial"], Qt.MouseButton.LeftButton)
+    idle(qtbot, win)
+    det = kapp.actions.detail(code)
+    assert det.row.status == 6 and det.fee == 150_000
+    assert not b["financial"].isVisible() and b["withdraw"].isVisible() and b["stop"].isVisible()
+
+
+@SQLITE
+def test_role_tabs(qtbot, win, kapp) -> None:  # type: ignore[no-untyped-def]
+    kapp.staff.add("hoa", "supervisor", "Phạm Thị Hoa", PIN)
+    login(qtbot, win)
+    titles = [win.tabs.tabText(i) for i in range(win.tabs.count())]
+    assert not any(t.startswith(("Nhật ký", "Số liệu")) for t in titles)  # an officer: the counter work only
+    win.end_session("logout")
+    idle(qtbot, win)
+    win.username.clear()
+    login(qtbot, win, user="hoa")
+    titles = [win.tabs.tabText(i) for i in range(win.tabs.count())]
+    assert "Nhật ký" in titles and "Số liệu" in titles
+    qtbot.waitUntil(lambda: win.figures_panel.data != {}, timeout=10000)
+    assert win.figures_panel.values["queue.waiting"].text() == "0"
+
+
+def _card_window(qtbot, kapp, demo_card):  # type: ignore[no-untyped-def]
+    from kiosk.devices.card import CardReaderService
+    from kiosk.ui.console.window import ConsoleWindow
+
+    reader = CardReaderService(reader=demo_card.reader, trust_dir=demo_card.trust_dir)
+    w = ConsoleWindow(kapp, poll_ms=60_000, timeout_s=600, card_reader=reader)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+@SQLITE
+@pytest.mark.integration
+def test_walk_in_reads_the_card_through_pcscd(qtbot, kapp, demo_card) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from kiosk.ui.console.dialogs import WalkInDialog
+
+    w = _card_window(qtbot, kapp, demo_card)
+    login(qtbot, w)
+    citizen = demo_card.citizen
+    worst: list[float] = []
+
+    def fill(dlg):  # type: ignore[no-untyped-def]
+        assert isinstance(dlg, WalkInDialog) and dlg.read_button.isEnabled()
+        dlg.start_card_read()
+        assert "Nhập số định danh" in dlg.card_status.text()  # nothing to open the chip with yet
+        dlg.id_number.setText(citizen.id_number)
+        dlg.dob.setText(f"{citizen.birth:%d/%m/%Y}")
+        beat = _Heartbeat()
+        dlg.start_card_read()
+        assert not dlg.read_button.isEnabled()
+        qtbot.waitUntil(lambda: dlg.read_button.isEnabled(), timeout=60_000)
+        worst.append(beat.stop())
+        assert dlg.card_status.text() == "Đã đọc thẻ, chữ ký số hợp lệ.", dlg.card_status.text()
+        assert dlg.name.text() == citizen.full_name and dlg.card_data["dob"] == citizen.birth
+        dlg._try_accept()
+        return dlg.result() == 1
+
+    w.exec_dialog = fill
+    qtbot.mouseClick(w.walk_in_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, w)
+    assert w.worker.last_thread_id != threading.get_ident()
+    det = kapp.actions.detail(w.current_code)
+    assert det.row.channel == "counter" and det.row.status == 2
+    assert det.row.applicant_name == citizen.full_name and det.applicant_id_number == citizen.id_number
+    assert worst[0] < 0.1, f"the GUI event loop stalled {worst[0] * 1000:.0f} ms during the card read"
+
+
+@SQLITE
+@pytest.mark.integration
+def test_badge_login_with_the_officers_own_card(qtbot, kapp, demo_card) -> None:  # type: ignore[no-untyped-def]
+    w = _card_window(qtbot, kapp, demo_card)
+    qr = demo_card.citizen.qr_text()
+
+    def badge() -> None:
+        w.badge_qr.setText(qr)  # the card's QR scanned by the keyboard-wedge scanner
+        qtbot.mouseClick(w.badge_button, Qt.MouseButton.LeftButton)
+        assert w.busy
+        qtbot.waitUntil(lambda: not w.worker.busy, timeout=60_000)
+
+    badge()  # a card not linked to anyone
+    assert w.stack.currentIndex() == 0 and "chưa được gắn" in w.login_error.text()
+    kapp.staff.set_badge("lan", demo_card.citizen.id_number)  # what `kiosk staff badge lan --id …` does
+    badge()
+    assert w.stack.currentIndex() == 1 and w.session.identity.username == "lan"
+    assert "Nguyễn Thị Lan" in w.officer_label.text() and w.badge_qr.text() == ""

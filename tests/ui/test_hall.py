@@ -46,7 +46,6 @@ def _texts(window) -> list[str]:  # type: ignore[no-untyped-def]
 def test_hall_shows_calls_and_speaks_once(qapp, happ, clock, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from kiosk.core.queue import QueueService
     from kiosk.ui.hall.window import load_hall
-
     from tests.helpers import add_procedure
 
     add_procedure(happ.session_factory, "1.013978", field="Đất đai")  # a third field to queue for
@@ -103,27 +102,35 @@ def test_console_queue_strip_and_audit_tab(qtbot, happ, clock, tmp_path) -> None
     w.show()
     qtbot.waitExposed(w)
 
+    def idle() -> None:  # the console runs every database call on its worker
+        qtbot.waitUntil(lambda: not w.worker.busy, timeout=15000)
+
+    def click(button) -> None:  # type: ignore[no-untyped-def]
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        idle()
+
     def login(user: str) -> None:
         w.username.setText(user)
         qtbot.keyClicks(w.pin, PIN)
-        qtbot.mouseClick(w.login_button, Qt.MouseButton.LeftButton)
+        click(w.login_button)
 
     login("lan")
     panel = w.queue_panel
     assert w.tabs.indexOf(w.audit_panel) < 0  # an officer has no audit tab
     assert "Đang chờ: 2" in panel.waiting_label.text() and not panel.buttons["served"].isEnabled()
     panel.counter.setValue(4)
-    qtbot.mouseClick(panel.call_button, Qt.MouseButton.LeftButton)
+    click(panel.call_button)
     assert panel.current_label.text() == "Đang phục vụ: số 001 · Hộ tịch"
     assert w.statusBar().currentMessage() == "Mời công dân số 001 đến quầy số 4"
     assert "Đang chờ: 1" in panel.waiting_label.text()
-    qtbot.mouseClick(panel.buttons["served"], Qt.MouseButton.LeftButton)
+    click(panel.buttons["served"])
     assert panel.current_label.text() == "Chưa gọi số"
-    qtbot.mouseClick(panel.call_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(panel.buttons["no_show"], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(panel.call_button, Qt.MouseButton.LeftButton)
+    click(panel.call_button)
+    click(panel.buttons["no_show"])
+    click(panel.call_button)
     assert w.statusBar().currentMessage() == "Không còn ai đang chờ."
     w.end_session("logout")
+    idle()
 
     login("hoa")
     idx = w.tabs.indexOf(w.audit_panel)
@@ -134,6 +141,7 @@ def test_console_queue_strip_and_audit_tab(qtbot, happ, clock, tmp_path) -> None
     w.audit_panel.staff.setText("lan")
     w.audit_panel.action.setText("queue.")
     w.audit_panel.refresh()
+    idle()
     assert table.rowCount() == 4 and {table.item(r, 2).text() for r in range(4)} == {"lan"}
     out = tmp_path / "audit.csv"
     assert w.audit_panel.export_to(out) == 4 and "queue.no_show" in out.read_text(encoding="utf-8")

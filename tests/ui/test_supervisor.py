@@ -144,3 +144,28 @@ def test_screenshot(qtbot, sup, tmp_path: Path) -> None:  # type: ignore[no-unty
     region = image.copy(rect)
     colours = {region.pixel(x, y) for x in range(0, region.width(), 7) for y in range(0, region.height(), 7)}
     assert len(colours) > 3
+
+
+def test_queue_card_shows_the_day_tickets(qtbot, sup) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from kiosk.core.queue import QueueService
+
+    app, vm, w = sup["app"], sup["vm"], sup["window"]
+    q = QueueService.from_app(app)
+    t0 = app.clock.t
+    for field in ("Hộ tịch", "Hộ tịch", "Cư trú"):
+        q.take_ticket(field, "KIOSK-01")
+    officer = app.staff.get("canbo").id
+    app.clock.t = t0 + timedelta(minutes=6)
+    q.call_next(1, officer)  # waited 6 minutes
+    app.clock.t = t0 + timedelta(minutes=10)
+    q.call_next(2, officer)  # waited 10 minutes; the third still waits
+    _login(qtbot, sup, "giamsat", PIN)
+    qtbot.waitUntil(lambda: vm.report is not None and not vm.busy, timeout=10000)
+    assert {c["key"]: c["value"] for c in vm.queue} == {"issued": "3", "waiting": "1", "median_wait": "8 phút"}
+    qtbot.waitUntil(lambda: _find(w, "queue_median_wait") is not None, timeout=5000)
+    assert _item(w, "queueCard").property("visible")
+    assert _item(w, "queue_issued").property("text") == "3"
+    assert _item(w, "queue_waiting").property("text") == "1"
+    assert _item(w, "queue_median_wait").property("text") == "8 phút"

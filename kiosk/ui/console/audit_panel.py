@@ -8,6 +8,7 @@ database refuses updates and deletes).
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -34,9 +35,10 @@ COLUMNS = ["Lúc", "Hành động", "Cán bộ", "Mã hồ sơ", "Ki-ốt", "Chi
 
 
 class AuditPanel(QWidget):
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: Any, worker: Any = None) -> None:
         super().__init__()
         self.app = app
+        self.worker = worker  # the console's Worker: reads run off the GUI thread (None: synchronous)
         self.log = AuditLog(app.session_factory)
         self.setObjectName("auditPanel")
         v = QVBoxLayout(self)
@@ -85,10 +87,16 @@ class AuditPanel(QWidget):
                            kiosk_id=self.kiosk.text().strip() or None)
 
     def refresh(self) -> None:
+        flt, log = self.current_filter(), self.log
+        if self.worker is None:
+            self._show(log.query(flt, limit=1000))
+        else:
+            self.worker.submit(functools.partial(log.query, flt, limit=1000), self._show)
+
+    def _show(self, rows: list[Any]) -> None:
         import json
 
         tz = self.app.settings.tz
-        rows = self.log.query(self.current_filter(), limit=1000)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             cells = [row.at.astimezone(tz).strftime("%H:%M:%S %d/%m/%Y"), row.action, row.staff or row.actor_type,
@@ -102,5 +110,8 @@ class AuditPanel(QWidget):
 
     def on_export(self) -> None:  # pragma: no cover - a file dialog
         name, _ = QFileDialog.getSaveFileName(self, "Xuất nhật ký", "nhat-ky.csv", "CSV (*.csv)")
-        if name:
+        if name and self.worker is not None:  # the filter is read here, on the GUI thread; only the file on the worker
+            log, flt, tz = self.log, self.current_filter(), self.app.settings.tz
+            self.worker.submit(functools.partial(log.export_file, flt, "csv", Path(name), tz))
+        elif name:
             self.export_to(Path(name))

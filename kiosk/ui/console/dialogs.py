@@ -1,4 +1,5 @@
-"""Dialogs of the counter console: the supplement list, a reason, a payment, the delivery, an apology.
+"""Dialogs of the counter console: the supplement list, a reason, a payment, a financial obligation, the
+delivery, an apology, and the walk-in form (which can fill itself from the citizen's chip card).
 
 Why one dialog per action: each collects exactly what the core action needs and nothing else, validates it
 before the officer can press OK, and exposes ``values()`` so tests fill the widgets and read the result
@@ -7,7 +8,7 @@ without running a modal loop.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QDateTime
@@ -94,9 +95,9 @@ class SupplementDialog(_Base):
         self.reason_pick.setObjectName("reasonPick")
         add = QPushButton("Thêm")
         add.setObjectName("addItem")
-        add.clicked.connect(lambda: self.add_item(self.doc_pick.currentText(), self.reason_pick.currentText()))
+        add.clicked.connect(self._add_picked)
         remove = QPushButton("Xóa dòng")
-        remove.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()) if self.table.currentRow() >= 0 else None)
+        remove.clicked.connect(self._remove_current)
         row.addWidget(self.doc_pick, 2)
         row.addWidget(self.reason_pick, 2)
         row.addWidget(add)
@@ -108,6 +109,13 @@ class SupplementDialog(_Base):
         self.guidance.setFixedHeight(70)
         self.layout_.addWidget(self.guidance)
         self.finish_layout()
+
+    def _add_picked(self) -> None:
+        self.add_item(self.doc_pick.currentText(), self.reason_pick.currentText())
+
+    def _remove_current(self) -> None:
+        if self.table.currentRow() >= 0:
+            self.table.removeRow(self.table.currentRow())
 
     def add_item(self, name: str, reason: str) -> None:
         r = self.table.rowCount()
@@ -182,6 +190,33 @@ class PaymentDialog(_Base):
         return None if self.amount.value() > 0 else "Số tiền phải lớn hơn 0."
 
 
+class FinancialDialog(_Base):
+    """Status 6: the citizen must pay a tax or fee before processing continues (amount and what it is for)."""
+
+    def __init__(self, fee: int, parent: QWidget | None = None) -> None:
+        super().__init__("Yêu cầu thực hiện nghĩa vụ tài chính", parent)
+        form = QFormLayout()
+        self.amount = QSpinBox()
+        self.amount.setObjectName("amount")
+        self.amount.setRange(0, 1_000_000_000)
+        self.amount.setSingleStep(1000)
+        self.amount.setSuffix(" đ")
+        self.amount.setValue(fee)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reasonText")
+        self.reason.setPlaceholderText("Khoản phải nộp (vd. lệ phí trước bạ)")
+        form.addRow("Số tiền", self.amount)
+        form.addRow("Nội dung", self.reason)
+        self.layout_.addLayout(form)
+        self.finish_layout()
+
+    def values(self) -> tuple[int, str]:
+        return int(self.amount.value()), self.reason.text().strip()
+
+    def validate(self) -> str | None:
+        return None if self.amount.value() > 0 else "Số tiền phải lớn hơn 0."
+
+
 class ReturnDialog(_Base):
     VIA = [("Tại quầy", "counter"), ("Qua bưu chính công ích", "postal"), ("Trực tuyến", "online")]
 
@@ -235,9 +270,12 @@ class ApologyDialog(_Base):
 class WalkInDialog(_Base):
     """A citizen at the counter: the dossier is created on the counter channel and accepted at once."""
 
-    def __init__(self, procedures: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(self, procedures: list[tuple[str, str]], parent: QWidget | None = None, *,
+                 read_card: Any = None) -> None:
         super().__init__("Tiếp nhận hồ sơ tại quầy", parent)
         self.setMinimumWidth(560)
+        self._read_card = read_card  # (key_source, on_done, on_error) -> None; runs on the console's worker
+        self.card_data: dict[str, Any] = {}
         self.procedure = QComboBox()
         self.procedure.setObjectName("procedure")
         for code, name in procedures:
@@ -257,9 +295,29 @@ class WalkInDialog(_Base):
         self.address = QLineEdit()
         self.address.setObjectName("address")
         self.address.setPlaceholderText("Chỉ khi nhận qua bưu chính")
+        self.dob = QLineEdit()
+        self.dob.setObjectName("dob")
+        self.dob.setPlaceholderText("dd/mm/yyyy — để đọc chip")
+        self.qr = QLineEdit()
+        self.qr.setObjectName("cardQr")
+        self.qr.setPlaceholderText("hoặc quét mã QR trên thẻ")
+        self.read_button = QPushButton("Đọc thẻ căn cước")
+        self.read_button.setObjectName("readCardButton")
+        self.read_button.setEnabled(read_card is not None)
+        self.read_button.clicked.connect(self.start_card_read)
+        self.card_status = QLabel("")
+        self.card_status.setObjectName("cardStatus")
+        self.card_status.setWordWrap(True)
+        self.card_info = QLabel("")
+        self.card_info.setObjectName("cardInfo")
+        self.card_info.setWordWrap(True)
         form = QFormLayout()
         form.addRow("Thủ tục", self.procedure)
         form.addRow("Số định danh", self.id_number)
+        form.addRow("Ngày sinh", self.dob)
+        form.addRow("Mã QR thẻ", self.qr)
+        form.addRow(self.read_button, self.card_status)
+        form.addRow("Từ chip", self.card_info)
         form.addRow("Họ và tên", self.name)
         form.addRow("Điện thoại", self.phone)
         form.addRow("Nhận kết quả", self.delivery)
@@ -267,7 +325,7 @@ class WalkInDialog(_Base):
         self.layout_.addLayout(form)
         self.finish_layout()
 
-    def values(self) -> dict[str, str]:
+    def values(self) -> dict[str, Any]:
         return {
             "procedure": str(self.procedure.currentData() or ""),
             "id_number": self.id_number.text().strip(),
@@ -275,7 +333,48 @@ class WalkInDialog(_Base):
             "phone": self.phone.text().strip(),
             "delivery": str(self.delivery.currentData()),
             "address": self.address.text().strip(),
+            **{k: self.card_data[k] for k in ("dob", "sex", "place_of_origin", "place_of_residence") if k in self.card_data},
         }
+
+    def typed_dob(self) -> date | None:
+        try:
+            return datetime.strptime(self.dob.text().strip(), "%d/%m/%Y").date()
+        except ValueError:
+            return None
+
+    def start_card_read(self) -> None:
+        """Build the chip key (QR, or ID number + date of birth) and read the card on the worker."""
+        from kiosk.ui.console.operations import card_key
+
+        qr = self.qr.text().strip()
+        if not qr and (len(self.id_number.text().strip()) != 12 or self.typed_dob() is None):
+            self.card_status.setText("Nhập số định danh và ngày sinh (dd/mm/yyyy), hoặc quét mã QR trên thẻ.")
+            return
+        try:
+            key = card_key(self.id_number.text(), self.typed_dob(), qr)
+        except Exception:  # noqa: BLE001 - a malformed QR or ID: say so, keep what was typed
+            self.card_status.setText("Mã QR hoặc số định danh không hợp lệ.")
+            return
+        self.read_button.setEnabled(False)
+        self.card_status.setText("Đang đọc thẻ… Đặt thẻ lên đầu đọc và giữ yên.")
+        self._read_card(key, self._card_read, self._card_failed)
+
+    def _card_read(self, data: dict[str, Any]) -> None:
+        self.read_button.setEnabled(True)
+        self.card_data = dict(data)
+        self.id_number.setText(data.get("id_number", ""))
+        self.name.setText(data.get("name", ""))
+        if data.get("dob"):
+            self.dob.setText(f"{data['dob']:%d/%m/%Y}")
+        self.card_info.setText(f"Giới tính: {data.get('sex') or '—'} · Quê quán: {data.get('place_of_origin') or '—'}"
+                               f" · Thường trú: {data.get('place_of_residence') or '—'}")
+        self.card_status.setText("Đã đọc thẻ, chữ ký số hợp lệ." if data.get("passive_auth") == "verified"
+                                 else "Đã đọc thẻ.")
+
+    def _card_failed(self, exc: BaseException) -> None:
+        self.read_button.setEnabled(True)
+        msg = getattr(exc, "message_vi", None) or getattr(exc, "vi", None) or "Không đọc được thẻ. Vui lòng thử lại."
+        self.card_status.setText(str(msg))
 
     def validate(self) -> str | None:
         from kiosk.core.identity import is_valid_id_number

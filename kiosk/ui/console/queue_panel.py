@@ -3,23 +3,28 @@ served / no-show, and how many citizens wait per field.
 
 Why a separate widget: the console window stays about dossiers; this strip only forwards clicks to
 kiosk.core.queue.QueueService with the logged-in officer's id (so the audit trail names them) and shows what
-the service returns. The hall screen (``kiosk hall``) picks the call up from the database.
+the service returns. The hall screen (``kiosk hall``) picks the call up from the database. Every call to the
+service runs on the console's worker (``window.run_busy`` for clicks, ``window.worker`` for the poll).
 """
 
 from __future__ import annotations
 
+import functools
+import weakref
 from typing import Any
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
-from kiosk.core.queue import QueueError, QueueService
+from kiosk.core.queue import QueueService
 
 
 class QueuePanel(QWidget):
     def __init__(self, window: Any) -> None:
         super().__init__()
-        self.window = window
+        # a weak reference: no panel -> window -> panel cycle left for the garbage collector (which may run on
+        # a worker thread and would destroy the Qt objects from there)
+        self._window = weakref.ref(window)
         self.queue = QueueService.from_app(window.app)
         self.setObjectName("queuePanel")
         h = QHBoxLayout(self)
@@ -45,7 +50,7 @@ class QueuePanel(QWidget):
         for key, text in (("recall", "Gọi lại"), ("served", "Đã phục vụ"), ("no_show", "Vắng mặt")):
             b = QPushButton(text)
             b.setObjectName(f"queue_{key}")
-            b.clicked.connect(lambda _=False, k=key: self.act(k))
+            b.clicked.connect(functools.partial(self.act, key))
             self.buttons[key] = b
             h.addWidget(b)
         h.addStretch(1)
@@ -54,54 +59,61 @@ class QueuePanel(QWidget):
         h.addWidget(self.waiting_label)
         self.current: Any = None
 
+    @property
+    def window(self) -> Any:  # type: ignore[override] - the console window, not QWidget.window()
+        return self._window()
+
     def _staff(self) -> int | None:
         return self.window._staff_id()
 
-    def call_next(self) -> Any:
+    def call_next(self) -> None:
         sid = self._staff()
         if sid is None:
-            return None
-        try:
-            t = self.queue.call_next(self.counter.value(), sid)
-        except QueueError as exc:
-            self.window.statusBar().showMessage(exc.vi, 10000)
-            return None
+            return
+        q, counter = self.queue, self.counter.value()
+        self.window.run_busy(lambda: q.call_next(counter, sid), self._called, self._failed)
+
+    def _called(self, t: Any) -> None:
         if t is None:
             self.window.statusBar().showMessage("Không còn ai đang chờ.", 8000)
         else:
             self.window.statusBar().showMessage(t.announcement("vi"), 10000)
         self.refresh()
-        return t
 
-    def act(self, key: str) -> Any:
+    def _failed(self, exc: BaseException) -> None:
+        self.window.statusBar().showMessage(getattr(exc, "vi", None) or type(exc).__name__, 10000)
+        self.refresh()
+
+    def act(self, key: str, *_: Any) -> None:
         sid = self._staff()
         if sid is None:
-            return None
-        try:
+            return
+        q, counter = self.queue, self.counter.value()
+
+        def work() -> Any:
             if key == "recall":
-                t = self.queue.recall(self.counter.value(), sid)
-            else:
-                cur = self.queue.current(self.counter.value())
-                if cur is None:
-                    t = None
-                elif key == "served":
-                    t = self.queue.mark_served(cur.id, sid)
-                else:
-                    t = self.queue.no_show(cur.id, sid)
-        except QueueError as exc:
-            self.window.statusBar().showMessage(exc.vi, 10000)
-            return None
-        if t is not None and key == "recall":
-            self.window.statusBar().showMessage(t.announcement("vi"), 10000)
-        self.refresh()
-        return t
+                return q.recall(counter, sid)
+            cur = q.current(counter)
+            if cur is None:
+                return None
+            return q.mark_served(cur.id, sid) if key == "served" else q.no_show(cur.id, sid)
+
+        def done(t: Any) -> None:
+            if t is not None and key == "recall":
+                self.window.statusBar().showMessage(t.announcement("vi"), 10000)
+            self.refresh()
+
+        self.window.run_busy(work, done, self._failed)
 
     def refresh(self) -> None:
-        try:
-            self.current = self.queue.current(self.counter.value())
-            counts = self.queue.waiting_counts()
-        except Exception:  # noqa: BLE001 - a poll failure must not break the console
-            return
+        q, counter = self.queue, self.counter.value()
+        self.window.worker.submit(functools.partial(_poll, q, counter), self._show, self._poll_failed)
+
+    def _poll_failed(self, exc: BaseException) -> None:
+        pass  # a poll failure must not break the console; the next poll tries again
+
+    def _show(self, value: tuple[Any, dict[str, int]]) -> None:
+        self.current, counts = value
         if self.current:
             self.current_label.setText(f"Đang phục vụ: số {self.current.number} · {self.current.field}")
         else:
@@ -111,3 +123,7 @@ class QueuePanel(QWidget):
         total = sum(counts.values())
         detail = ", ".join(f"{f}: {n}" for f, n in counts.items())
         self.waiting_label.setText(f"Đang chờ: {total}" + (f" ({detail})" if detail else ""))
+
+
+def _poll(q: QueueService, counter: int) -> tuple[Any, dict[str, int]]:
+    return q.current(counter), q.waiting_counts()

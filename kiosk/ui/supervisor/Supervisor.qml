@@ -217,6 +217,31 @@ ApplicationWindow {
                 ColumnLayout {
                     anchors.fill: parent; anchors.margins: 12; spacing: 6
                     visible: !supervisor.drillOpen
+                    // queue tickets of the day (report "queue"): issued, waiting now, median wait issue → call
+                    Rectangle {
+                        objectName: "queueCard"
+                        Layout.fillWidth: true; height: 78; radius: 8; color: "#f7f9fc"; border.color: "#d5dbe3"
+                        visible: supervisor.queue.length > 0
+                        Column {
+                            anchors.fill: parent; anchors.margins: 8; spacing: 2
+                            Label { text: "Hàng chờ"; font.pixelSize: 13; font.bold: true; color: win.navy }
+                            Row {
+                                width: parent.width
+                                Repeater {
+                                    model: supervisor.queue
+                                    delegate: Column {
+                                        required property var modelData
+                                        width: parent.width / 3
+                                        Label {
+                                            objectName: "queue_" + modelData.key
+                                            text: modelData.value; font.pixelSize: 20; font.bold: true; color: win.navy
+                                        }
+                                        Label { text: modelData.label; font.pixelSize: 11; color: "#444" }
+                                    }
+                                }
+                            }
+                        }
+                    }
                     Label { text: "Chỉ số và vận hành ki-ốt"; font.pixelSize: 15; font.bold: true; color: win.navy }
                     ListView {
                         objectName: "indicatorList"

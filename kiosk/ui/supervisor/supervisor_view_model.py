@@ -259,6 +259,20 @@ class SupervisorViewModel(QObject):
         ]
 
     @Property("QVariantList", notify=changed)
+    def queue(self) -> list[dict[str, Any]]:
+        """The "Hàng chờ" card: queue tickets of the day (report ``queue``): issued, waiting now, median wait."""
+        if self._report is None:
+            return []
+        q = self._report.queue or {}
+        median = q.get("median_wait_minutes")
+        median_text = "—" if median is None else f"{float(median):.1f}".replace(".", ",").removesuffix(",0") + " phút"
+        return [
+            {"key": "issued", "label": "Số đã phát", "value": str(int(q.get("issued") or 0))},
+            {"key": "waiting", "label": "Đang chờ", "value": str(int(q.get("waiting") or 0))},
+            {"key": "median_wait", "label": "Chờ trung vị", "value": median_text},
+        ]
+
+    @Property("QVariantList", notify=changed)
     def targets(self) -> list[dict[str, Any]]:
         if self._report is None:
             return []

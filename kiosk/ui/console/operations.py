@@ -1,0 +1,166 @@
+"""What the counter console does off the GUI thread: load a snapshot of the screen, run an action with its
+form and SMS, create a walk-in dossier, read the citizen's chip card.
+
+Why a module without Qt: every function here blocks (database, printer, SMS gateway, PC/SC) and is handed to
+:class:`kiosk.ui.worker.Worker` by the window, which only shows what comes back. Keeping them plain functions
+also lets the command line and tests call the very same code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from kiosk.ui.console import effects
+
+EXTRA_ACTIONS = ("financial", "withdraw", "stop")
+
+
+@dataclass
+class Snapshot:
+    """Everything the work screen shows after one poll (read on the worker, drawn on the GUI thread)."""
+
+    pending: list[Any] = field(default_factory=list)
+    help_requests: list[Any] = field(default_factory=list)
+    print_jobs: list[dict[str, Any]] = field(default_factory=list)
+    sms: list[dict[str, Any]] = field(default_factory=list)
+    detail: Any = None
+    detail_code: str | None = None
+
+
+@dataclass
+class Outcome:
+    result: Any
+    message: str
+
+
+def load_snapshot(app: Any, code: str | None) -> Snapshot:
+    snap = Snapshot(
+        pending=app.actions.pending_acceptance(),
+        help_requests=app.actions.open_help_requests(),
+        print_jobs=app.actions.failed_print_jobs(),
+        detail_code=code,
+    )
+    try:
+        from kiosk.integrations.sms import outbox_path, read_outbox
+
+        snap.sms = read_outbox(outbox_path(app.settings), limit=30)
+    except ImportError:  # pragma: no cover - the integrations package is part of the app
+        pass
+    if code:
+        snap.detail = app.actions.detail(code)
+    return snap
+
+
+def run_action(app: Any, key: str, code: str, staff_id: int, **kw: Any) -> Outcome:
+    """The core action (raises ActionError on an illegal move), then the form and the SMS; a status line."""
+    a = app.actions
+    if key == "accept":
+        r = a.accept(code, staff_id)
+    elif key == "supplement":
+        r = a.request_supplement(code, staff_id, kw["items"], kw.get("guidance", ""))
+    elif key == "supplied":
+        r = a.supplied(code, staff_id)
+    elif key == "refuse":
+        r = a.refuse(code, staff_id, kw["reason"])
+    elif key == "start":
+        r = a.start_processing(code, staff_id)
+    elif key == "pay":
+        r = a.record_payment(code, staff_id, kw["method"], kw["amount"], kw.get("reference"))
+    elif key == "finish":
+        r = a.finish(code, staff_id)
+    elif key == "return":
+        r = a.return_result(code, staff_id, kw["via"])
+    elif key == "apologize":
+        r = a.apologize(code, staff_id, kw["reason"], kw["new_due"])
+    elif key in EXTRA_ACTIONS:
+        from kiosk.core.dossier_actions_extra import ExtendedDossierActions
+
+        ext = ExtendedDossierActions.from_app(app)
+        if key == "financial":
+            r = ext.request_financial(code, staff_id, kw.get("amount"), kw.get("reason", ""))
+        elif key == "withdraw":
+            r = ext.withdraw(code, staff_id, kw.get("reason", ""))
+        else:
+            r = ext.stop_processing(code, staff_id, kw["reason"])
+    else:
+        raise ValueError(f"unknown console action {key}")
+    msg = f"{code}: {r.status_from} → {r.status_to}"
+    form = effects.FORM_FOR_ACTION.get(r.action)
+    if form:
+        printed = effects.print_form(app, code, form)
+        msg += f" · Mẫu {form}: " + ("đã in" if printed["state"] == "ok" else f"CHƯA IN ({printed['state']}) — xem thẻ In lỗi")
+    if effects.notify_sms(app, code, r.action, due=r.due_at) == "sent":
+        msg += " · đã gửi SMS"
+    return Outcome(r, msg)
+
+
+def create_walk_in(app: Any, staff_id: int, values: dict[str, Any]) -> Outcome:
+    """A counter dossier for the citizen at the desk (accepted at once), then Mẫu 01."""
+    from kiosk.core.dossiers import PersonData, Submission
+
+    person = PersonData(
+        id_number=values["id_number"], full_name=values["name"], phone=values.get("phone") or None,
+        date_of_birth=values.get("dob"), sex=values.get("sex") or None,
+        place_of_origin=values.get("place_of_origin") or None,
+        place_of_residence=values.get("place_of_residence") or None,
+    )
+    sub = Submission(
+        procedure_code=values["procedure"], channel="counter", assisted_by_staff_id=staff_id,
+        delivery=values.get("delivery", "counter"), delivery_address=values.get("address") or None, applicant=person,
+    )
+    res = app.dossiers.submit(sub)  # SubmissionError / InvalidIdNumber go back to the window
+    printed = effects.print_form(app, res.code, "01")
+    return Outcome(res, f"{res.code}: đã tiếp nhận tại quầy · Mẫu 01: "
+                        + ("đã in" if printed["state"] == "ok" else f"CHƯA IN ({printed['state']})"))
+
+
+def card_key(id_number: str, dob: date | None, qr_text: str = "") -> Any:
+    """The chip's access key: from the card's QR when scanned, else the typed ID number and date of birth."""
+    from kiosk.devices.card import from_qr, from_typed
+
+    if qr_text.strip():
+        return from_qr(qr_text.strip())
+    if dob is None:
+        raise ValueError("date of birth needed")
+    return from_typed(id_number.strip(), dob)
+
+
+def read_identity(reader: Any, key_source: Any, wait_for_card: float = 10.0) -> dict[str, Any]:
+    """Read the chip (blocking, PC/SC), check its signature, and return only what the walk-in form needs.
+    The read result is wiped before returning."""
+    import inspect
+
+    if "wait_for_card" in inspect.signature(reader.read).parameters:
+        result = reader.read(key_source, wait_for_card=wait_for_card)
+    else:  # kiosk.ui.card_port.PcscCardReader / SimulatedCardReader wait on their own
+        result = reader.read(key_source)
+    try:
+        result.ensure_trusted()
+        c = result.card
+        dob = c.date_of_birth if isinstance(c.date_of_birth, date) and not isinstance(c.date_of_birth, datetime) else None
+        return {
+            "id_number": c.id_number or "", "name": c.full_name or "", "dob": dob, "sex": c.sex or "",
+            "place_of_origin": c.place_of_origin or "", "place_of_residence": c.place_of_residence or "",
+            "passive_auth": result.passive_auth,
+        }
+    finally:
+        result.wipe()
+
+
+def badge_login(staff: Any, reader: Any, key_source: Any, wait_for_card: float = 10.0) -> Any:
+    """Staff badge login (blocking): read the officer's own chip, check its signature, then
+    StaffService.authenticate_badge with the chip's ID number (StaffAuthError when not linked or locked)."""
+    data = read_identity(reader, key_source, wait_for_card)
+    return staff.authenticate_badge(data["id_number"])
+
+
+def default_card_reader(app: Any) -> Any:
+    from kiosk.devices.card import CardReaderService
+
+    return CardReaderService.from_settings(app.settings.card)
+
+
+__all__ = ["EXTRA_ACTIONS", "Outcome", "Snapshot", "badge_login", "card_key", "create_walk_in", "default_card_reader",
+           "load_snapshot", "read_identity", "run_action"]
