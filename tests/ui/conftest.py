@@ -16,6 +16,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
 
+import kiosk.ui  # noqa: E402,F401  - first: repairs PySide6 6.12.0's lost None/True references (pyside_refcount)
+
 
 @pytest.fixture(autouse=True)
 def _qt_garbage_on_the_gui_thread() -> Iterator[None]:
