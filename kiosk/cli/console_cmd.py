@@ -39,6 +39,9 @@ def _run(args: argparse.Namespace) -> int:
             print(args.screenshot)
             return 0
         win.show()
+        from kiosk.ui.application import run_housekeeping
+
+        _timers = run_housekeeping(qapp)  # noqa: F841 - GC on the GUI thread only; systemd notify when present
         return int(qapp.exec())
     finally:
         app.close()

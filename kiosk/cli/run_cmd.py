@@ -162,6 +162,10 @@ class _Startup:
         self.ui.vm.services_ready()
         if self.quit_when_ready:
             self.ui.app.quit()
+            return
+        from kiosk.ui.application import run_housekeeping
+
+        self.housekeeping = run_housekeeping(self.ui.app)  # GUI-thread GC, systemd READY + watchdog
 
     def _on_error(self, exc: BaseException) -> None:
         self.error = exc

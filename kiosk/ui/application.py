@@ -174,3 +174,35 @@ def build_ui(services: Any, *, idle_timeout_s: float | None = None, countdown_s:
 
         sys.excepthook = hook
     return ui
+
+
+def run_housekeeping(app: QGuiApplication, *, gc_interval_ms: int = 5000) -> list[Any]:
+    """Long-running processes (`kiosk run`, the console): two GUI-thread timers.
+
+    - Garbage collection only here: automatic collection is switched off, so reference cycles holding Qt
+      wrappers are never collected on a worker thread (which destroyed GUI objects from another thread and
+      crashed the process); a timer collects on the GUI thread instead.
+    - systemd: READY=1 now (call after the first frame) and WATCHDOG=1 pings from the GUI thread, so a blocked
+      event loop - not only a dead process - gets the kiosk restarted (packaging/kiosk.service)."""
+    import gc
+
+    from PySide6.QtCore import QTimer
+
+    from kiosk.integrations import systemd
+
+    timers: list[Any] = []
+    gc.disable()
+    collector = QTimer(app)
+    collector.setInterval(gc_interval_ms)
+    collector.timeout.connect(gc.collect)
+    collector.start()
+    timers.append(collector)
+    systemd.ready()
+    interval = systemd.watchdog_interval()
+    if interval:
+        pinger = QTimer(app)
+        pinger.setInterval(max(1000, int(interval * 1000)))
+        pinger.timeout.connect(systemd.watchdog)
+        pinger.start()
+        timers.append(pinger)
+    return timers
