@@ -235,13 +235,17 @@ ApplicationWindow {
             }
         }
 
-        VnKeyboard {
-            id: keyboard
-            objectName: "keyboard"
-            kiosk: root.kiosk
+        // built when a field needs it, not before the first frame (~40 keys)
+        Loader {
+            id: keyboardLoader
             Layout.fillWidth: true
-            visible: root.kbTarget !== null
-            target: root.kbTarget
+            active: root.kbTarget !== null
+            visible: active
+            sourceComponent: VnKeyboard {
+                objectName: "keyboard"
+                kiosk: root.kiosk
+                target: root.kbTarget
+            }
         }
     }
 
