@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from kiosk.core.audit import record_audit
 from kiosk.core.calendar import WorkCalendar
 from kiosk.core.clock import Clock
-from kiosk.core.dossiers import STATUS_LABELS_EN, STATUS_LABELS_VI, Status
+from kiosk.core.dossiers import NEXT_STEP_VI, STATUS_LABELS_EN, STATUS_LABELS_VI, Status
 from kiosk.models.database import session_scope
 from kiosk.models.tables import Citizen, Dossier, HelpRequest, PrintJob, Procedure, StaffUser
 
@@ -37,18 +37,6 @@ AMBER_WITHIN = timedelta(hours=1)
 ID_RE = re.compile(r"^\d{12}$")
 CODE_HINT_RE = re.compile(r"^[0-9A-Za-z.]*[-.][0-9A-Za-z.-]*$")
 
-NEXT_STEP_VI = {
-    1: "Chờ cán bộ tiếp nhận (trong 08 giờ làm việc).",
-    2: "Hồ sơ đã được tiếp nhận; chờ đến ngày hẹn trả kết quả.",
-    3: "Hồ sơ không được tiếp nhận; xem lý do trên Phiếu từ chối.",
-    4: "Hồ sơ đang được giải quyết; chờ đến ngày hẹn trả kết quả.",
-    5: "Nộp bổ sung các giấy tờ theo Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.",
-    6: "Thực hiện nghĩa vụ tài chính (nộp phí, lệ phí, thuế).",
-    7: "Đang xử lý yêu cầu rút hồ sơ.",
-    8: "Hồ sơ đã dừng xử lý; xem thông báo của cơ quan giải quyết.",
-    9: "Đã có kết quả: đến nhận tại quầy, mang theo Giấy tiếp nhận hồ sơ.",
-    10: "Đã trả kết quả; không cần làm gì thêm.",
-}
 
 
 @dataclass(frozen=True)

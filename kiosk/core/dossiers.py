@@ -80,6 +80,32 @@ STATUS_LABELS_EN = {
     10: "Result delivered",
 }
 
+# What the citizen has to do next, by status: the kiosk's tracking page and `kiosk dossier status`.
+NEXT_STEP_VI = {
+    1: "Chờ cán bộ tiếp nhận (trong 08 giờ làm việc).",
+    2: "Hồ sơ đã được tiếp nhận; chờ đến ngày hẹn trả kết quả.",
+    3: "Hồ sơ không được tiếp nhận; xem lý do trên Phiếu từ chối.",
+    4: "Hồ sơ đang được giải quyết; chờ đến ngày hẹn trả kết quả.",
+    5: "Nộp bổ sung các giấy tờ theo Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.",
+    6: "Thực hiện nghĩa vụ tài chính (nộp phí, lệ phí, thuế).",
+    7: "Đang xử lý yêu cầu rút hồ sơ.",
+    8: "Hồ sơ đã dừng xử lý; xem thông báo của cơ quan giải quyết.",
+    9: "Đã có kết quả: đến nhận tại quầy, mang theo Giấy tiếp nhận hồ sơ.",
+    10: "Đã trả kết quả; không cần làm gì thêm.",
+}
+NEXT_STEP_EN = {
+    1: "Waiting for an officer to accept it (within 8 working hours).",
+    2: "Accepted; wait for the appointment date.",
+    3: "Not accepted; see the reason on the refusal note.",
+    4: "Being processed.",
+    5: "More papers are needed; see the supplement request.",
+    6: "Please pay the fee or tax.",
+    7: "You asked to withdraw the dossier.",
+    8: "Processing has stopped.",
+    9: "The result is ready; bring your receipt to collect it.",
+    10: "The result has been delivered.",
+}
+
 CHANNELS = ("counter", "kiosk", "kiosk_assisted", "online", "postal")
 ELECTRONIC_CHANNELS = ("kiosk", "kiosk_assisted", "online")  # count as online for QĐ 766 3.3
 DELIVERY_CHOICES = ("counter", "postal", "online")

@@ -17,18 +17,6 @@ from kiosk.ui.base import NO_TEXT, SubViewModel, Text2
 
 CODE_RE = re.compile(r"\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}")
 
-NEXT_STEP_EN = {
-    1: "Waiting for an officer to accept it (within 8 working hours).",
-    2: "Accepted; wait for the appointment date.",
-    3: "Not accepted; see the reason on the refusal note.",
-    4: "Being processed.",
-    5: "More papers are needed; see the supplement request.",
-    6: "Please pay the fee or tax.",
-    7: "You asked to withdraw the dossier.",
-    8: "Processing has stopped.",
-    9: "The result is ready; bring your receipt to collect it.",
-    10: "The result has been delivered.",
-}
 
 
 def extract_code(text: str) -> str:
@@ -79,6 +67,9 @@ class TrackViewModel(SubViewModel):
         i = self._info
         if not i:
             return {}
+        # imported here, not at module import: keeps SQLAlchemy off the first frame
+        from kiosk.core.dossiers import NEXT_STEP_EN
+
         vi = self.root.lang == "vi"
         status = int(i["status"])
         return {
