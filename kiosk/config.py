@@ -145,6 +145,9 @@ def enabled_test_hooks(model: BaseModel, prefix: str = "") -> list[str]:
     return found
 
 
+DEMO_LOG_SALT = "kiosk-demo-salt"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="KIOSK_", env_nested_delimiter="__", extra="forbid", validate_default=True
@@ -172,7 +175,8 @@ class Settings(BaseSettings):
     card: CardSettings = Field(default_factory=CardSettings)
     sync: SyncSettings = Field(default_factory=SyncSettings)
     catalogue_file: Path | None = None  # default: the bundled catalogue
-    log_salt: str = "kiosk-demo-salt"  # for correlation hashes in logs; set per site
+    # keyed hashes of ID numbers (audit, badges, OTP, drafts): a secret per site, from the secrets file
+    log_salt: str = DEMO_LOG_SALT
 
     @field_validator("agency_code")
     @classmethod
@@ -203,6 +207,11 @@ class Settings(BaseSettings):
             raise ValueError("card.virtual_card cannot be enabled in a production configuration")
         if self.environment == "production" and (hooks := enabled_test_hooks(self)):
             raise ValueError(f"test hooks cannot be enabled in a production configuration: {', '.join(hooks)}")
+        if self.environment == "production" and (self.log_salt == DEMO_LOG_SALT or len(self.log_salt) < 16):
+            raise ValueError(
+                "log_salt must be a secret of at least 16 characters in production (KIOSK_LOG_SALT or the "
+                "secrets file): it keys the hashes of citizens' ID numbers"
+            )
         return self
 
     # -- derived values -------------------------------------------------------------------------------

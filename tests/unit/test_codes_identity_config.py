@@ -122,3 +122,11 @@ def test_virtual_card_refused_in_production(monkeypatch: pytest.MonkeyPatch) -> 
 def test_default_database_is_sqlite_in_data_dir(tmp_path) -> None:  # type: ignore[no-untyped-def]
     s = load_settings(data_dir=tmp_path)
     assert s.effective_database_url == f"sqlite:///{tmp_path / 'kiosk.sqlite3'}"
+
+
+def test_production_needs_its_own_salt(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KIOSK_ENVIRONMENT", "production")
+    with pytest.raises(ConfigError, match="log_salt"):
+        load_settings()
+    monkeypatch.setenv("KIOSK_LOG_SALT", "a-site-secret-of-enough-length")
+    assert load_settings().environment == "production"

@@ -80,7 +80,7 @@ def test_missing_secrets_file_is_an_error(tmp_path: Path, monkeypatch: pytest.Mo
 def test_production_config_file_must_be_private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("KIOSK_ENVIRONMENT")
     cfg = tmp_path / "kiosk.toml"
-    cfg.write_text('environment = "production"\nlog_salt = "site-salt-123"\n')
+    cfg.write_text('environment = "production"\nlog_salt = "site-salt-123-long-enough"\n')
     cfg.chmod(0o644)
     with pytest.raises(ConfigError, match="chmod 600"):
         load_settings(cfg)
