@@ -147,3 +147,15 @@ def test_console_queue_strip_and_audit_tab(qtbot, happ, clock, tmp_path) -> None
     assert w.audit_panel.export_to(out) == 4 and "queue.no_show" in out.read_text(encoding="utf-8")
     w.end_session("logout")
     assert w.tabs.indexOf(w.audit_panel) < 0
+
+
+@SQLITE
+def test_console_remembers_its_counter_number(qapp, happ) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.ui.console.queue_panel import _read_counter
+
+    path = happ.settings.data_dir / "console-counter-number"
+    assert _read_counter(path) == 1
+    path.write_text("7")
+    assert _read_counter(path) == 7
+    path.write_text("not a number")
+    assert _read_counter(path) == 1

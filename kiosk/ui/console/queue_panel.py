@@ -33,6 +33,9 @@ class QueuePanel(QWidget):
         self.counter = QSpinBox()
         self.counter.setObjectName("counterNo")
         self.counter.setRange(1, 999)
+        self._counter_file = window.app.settings.data_dir / "console-counter-number"
+        self.counter.setValue(_read_counter(self._counter_file))
+        self.counter.valueChanged.connect(self._save_counter)  # this PC's counter is remembered
         h.addWidget(self.counter)
         self.call_button = QPushButton("Gọi số tiếp theo")
         self.call_button.setObjectName("callNextButton")
@@ -65,6 +68,12 @@ class QueuePanel(QWidget):
 
     def _staff(self) -> int | None:
         return self.window._staff_id()
+
+    def _save_counter(self, value: int) -> None:
+        try:
+            self._counter_file.write_text(str(value))
+        except OSError:
+            pass  # not fatal: the officer picks the number again next time
 
     def call_next(self) -> None:
         sid = self._staff()
@@ -127,3 +136,11 @@ class QueuePanel(QWidget):
 
 def _poll(q: QueueService, counter: int) -> tuple[Any, dict[str, int]]:
     return q.current(counter), q.waiting_counts()
+
+
+def _read_counter(path: Any) -> int:
+    try:
+        value = int(path.read_text().strip())
+    except (OSError, ValueError):
+        return 1
+    return value if 1 <= value <= 999 else 1
