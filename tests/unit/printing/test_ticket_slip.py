@@ -8,8 +8,6 @@ import subprocess
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import pytest
-
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
@@ -38,8 +36,7 @@ def test_ticket_items_and_pdf_text(tmp_path) -> None:  # type: ignore[no-untyped
     big = [i for i in doc.thermal if isinstance(i, ThermalText) and i.text == "015"]
     assert big and big[0].size == NUMBER_SIZE and big[0].bold
     pdftotext = shutil.which("pdftotext")
-    if pdftotext is None:
-        pytest.skip("pdftotext (poppler-utils) not installed")
+    assert pdftotext is not None, "pdftotext is missing: apt-get install poppler-utils (scripts/setup.sh does)"
     pdf = tmp_path / "t.pdf"
     pdf.write_bytes(doc.pdf)
     text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
