@@ -20,18 +20,9 @@ from kiosk.core.audit import record_audit
 from kiosk.core.calendar import WorkCalendar
 from kiosk.core.clock import Clock
 from kiosk.core.dossiers import NEXT_STEP_VI, STATUS_LABELS_EN, STATUS_LABELS_VI, Status
+from kiosk.core.textfold import fold
 from kiosk.models.database import session_scope
 from kiosk.models.tables import Citizen, Dossier, HelpRequest, PrintJob, Procedure, StaffUser
-
-try:  # a colleague's shared fold; the fallback is the same idea in three lines
-    from kiosk.core.textfold import fold
-except ImportError:  # pragma: no cover
-    import unicodedata
-
-    def fold(text: str) -> str:
-        text = text.replace("đ", "d").replace("Đ", "D")
-        return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).casefold()
-
 
 AMBER_WITHIN = timedelta(hours=1)
 ID_RE = re.compile(r"^\d{12}$")
