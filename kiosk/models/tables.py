@@ -178,6 +178,9 @@ class Dossier(Base):
     form_data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     note: Mapped[str | None] = mapped_column(Text)
     rating: Mapped[int | None] = mapped_column(Integer)  # 1..5 from the kiosk
+    legal_channel: Mapped[int | None] = mapped_column(Integer)  # KenhThucHien: 1 trực tiếp, 2 trực tuyến, 3 BCCI
+    result_path: Mapped[str | None] = mapped_column(Text)  # the signed result file (e_result)
+    financial_requested_at: Mapped[datetime | None]  # status 6 pauses the clock from here
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -207,6 +210,9 @@ class DossierDocument(Base):
     scan_path: Mapped[str | None] = mapped_column(Text)
     # 0 none, 1 digitised, 2 reused from another dossier, 3 reused from a result (DVCQG TrangThaiSoHoa)
     digitised_state: Mapped[int] = mapped_column(Integer, default=0)
+    # the citizen's choice for this paper: scanned | paper (brought to the counter) | not_provided | reused
+    provision: Mapped[str] = mapped_column(String(20), default="scanned", server_default="scanned")
+    reused_from_document_id: Mapped[int | None] = mapped_column(Integer)
 
     dossier: Mapped[Dossier] = relationship(back_populates="documents")
 
@@ -242,6 +248,7 @@ class Payment(Base):
     created_at: Mapped[datetime]
     paid_at: Mapped[datetime | None]
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    confirmed_by: Mapped[str | None] = mapped_column(String(20))  # "gateway" (payment service) | "officer"
 
     dossier: Mapped[Dossier] = relationship(back_populates="payments")
 
