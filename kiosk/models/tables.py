@@ -181,6 +181,11 @@ class Dossier(Base):
     legal_channel: Mapped[int | None] = mapped_column(Integer)  # KenhThucHien: 1 trực tiếp, 2 trực tuyến, 3 BCCI
     result_path: Mapped[str | None] = mapped_column(Text)  # the signed result file (e_result)
     financial_requested_at: Mapped[datetime | None]  # status 6 pauses the clock from here
+    # national portal (DVCQG) sync, kiosk.integrations.dvcqg: NULL never sent | sent | updated | failed
+    portal_state: Mapped[str | None] = mapped_column(String(20), index=True)
+    portal_error: Mapped[str | None] = mapped_column(Text)  # the portal's last refusal (code: message)
+    portal_synced_at: Mapped[datetime | None]  # when the portal last accepted this dossier
+    portal_version: Mapped[datetime | None]  # updated_at of the snapshot the portal holds
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -343,6 +348,17 @@ class OutboxEvent(Base):
     next_attempt_at: Mapped[datetime] = mapped_column(index=True)
     sent_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class PortalProgress(Base):
+    """A dossier event already sent to the national portal as a ``CapNhatTienDoHoSoMC`` entry (sent once)."""
+
+    __tablename__ = "portal_progress"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    dossier_event_id: Mapped[int] = mapped_column(ForeignKey("dossier_events.id"), unique=True)
+    sent_at: Mapped[datetime]
 
 
 class QueueSequence(Base):
