@@ -98,6 +98,13 @@ class CardSettings(BaseModel):
     virtual_card: bool = False  # the project's emulated CCCD; refused in production
 
 
+class VoiceSettings(BaseModel):
+    """Spoken guidance ("Nghe hướng dẫn"): the citizen turns it on per visit; off again when the visit ends."""
+
+    engine: Literal["espeak-ng", "qt", "none"] = "espeak-ng"  # espeak-ng: offline, Vietnamese voice; none hides it
+    rate_wpm: int = Field(default=140, ge=80, le=260)  # words per minute; slower than espeak's 175 for older ears
+
+
 class SyncSettings(BaseModel):
     """Sync to the provincial one-stop system / national portal (kiosk.integrations.sync)."""
 
@@ -126,6 +133,29 @@ class SyncSettings(BaseModel):
         return self
 
 
+class RetentionSettings(BaseModel):
+    """How long personal data stays on the kiosk/branch (kiosk.core.retention, `kiosk db purge`).
+
+    domain.md §10 (Law 91/2025/QH15, ND 356/2025; ND 13/2023 before): keep personal data only as long as the
+    purpose needs it; the kiosk holds a transient session and the back office keeps the dossier under the
+    archives law (Luật Lưu trữ 33/2024). So the kiosk's copies go once the back office has them."""
+
+    # scans of a dossier, once it is delivered to the back office (sync_state "synced") and this many days
+    # after submission: covers acceptance (8 working hours), a supplement round and the officer's check
+    scans_days: int = Field(default=30, ge=1, le=3650)
+    # receipt/form PDFs written by the pdf printer: the paper is the citizen's; any form can be re-rendered
+    # from the database (`kiosk receipt CODE`), so the file is only a print spool
+    receipts_days: int = Field(default=7, ge=0, le=3650)
+    # OTP challenges, after they expire: the rate limit needs the last hour only; a day allows a complaint check
+    otp_days: int = Field(default=1, ge=0, le=365)
+    # outbox events after delivery: the payload is the applicant's data; 30 days to reconcile with the remote
+    outbox_sent_days: int = Field(default=30, ge=1, le=3650)
+    # the demo SMS outbox (phone + code in clear): lines older than this are dropped
+    sms_outbox_days: int = Field(default=1, ge=0, le=365)
+    # kiosk session scan folders left by a crash (a session lasts minutes; idle wipe is 2 minutes)
+    session_scans_hours: int = Field(default=1, ge=0, le=168)
+
+
 # Settings that exist only for tests and demos; a production configuration must leave them off. Other
 # groups can flag a field the same way with Field(json_schema_extra={"test_hook": True}).
 TEST_HOOKS = ("card.virtual_card",)
@@ -146,6 +176,41 @@ def enabled_test_hooks(model: BaseModel, prefix: str = "") -> list[str]:
 
 
 DEMO_LOG_SALT = "kiosk-demo-salt"
+
+
+def _walk_settings(model: BaseModel, prefix: str = "") -> list[tuple[str, object]]:
+    """(dotted name, value) of every leaf setting, nested groups and dict values included."""
+    out: list[tuple[str, object]] = []
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        dotted = f"{prefix}{name}"
+        if isinstance(value, BaseModel):
+            out.extend(_walk_settings(value, f"{dotted}."))
+        elif isinstance(value, dict):
+            out.extend((f"{dotted}.{k}", v) for k, v in value.items())
+        else:
+            out.append((dotted, value))
+    return out
+
+
+_PLAIN_URL = re.compile(r"^\s*(http|ws|ftp)://", re.IGNORECASE)
+
+
+def production_problem(settings: BaseModel) -> str | None:
+    """The first setting a production site must not have, as one line naming it; None when all is well.
+
+    Refused: the demo SMS back end (phone numbers and codes in a local file), any plain-text URL
+    (``http://``, ``ws://``, ``ftp://``, in any group: portal/sync, SMS gateway, payments, …) and any
+    ``verify_tls = false``."""
+    for dotted, value in _walk_settings(settings):
+        if dotted == "sms.backend" and value == "demo":
+            return ('sms.backend = "demo" is not allowed in production (it writes phone numbers and codes to a '
+                    'local file): set sms.backend = "http" and sms.http_url')
+        if dotted.rsplit(".", 1)[-1] == "verify_tls" and value is False:
+            return f"{dotted} = false is not allowed in production: certificates must be checked"
+        if isinstance(value, str) and _PLAIN_URL.match(value):
+            return f"{dotted} uses a plain-text URL ({value.split(':', 1)[0]}://) in production: use https://"
+    return None
 
 
 class Settings(BaseSettings):
@@ -174,6 +239,8 @@ class Settings(BaseSettings):
     sms: SmsSettings = Field(default_factory=SmsSettings)
     card: CardSettings = Field(default_factory=CardSettings)
     sync: SyncSettings = Field(default_factory=SyncSettings)
+    retention: RetentionSettings = Field(default_factory=RetentionSettings)
+    voice: VoiceSettings = Field(default_factory=VoiceSettings)
     catalogue_file: Path | None = None  # default: the bundled catalogue
     # keyed hashes of ID numbers (audit, badges, OTP, drafts): a secret per site, from the secrets file
     log_salt: str = DEMO_LOG_SALT
@@ -212,6 +279,8 @@ class Settings(BaseSettings):
                 "log_salt must be a secret of at least 16 characters in production (KIOSK_LOG_SALT or the "
                 "secrets file): it keys the hashes of citizens' ID numbers"
             )
+        if self.environment == "production" and (problem := production_problem(self)):
+            raise ValueError(problem)
         return self
 
     # -- derived values -------------------------------------------------------------------------------
@@ -257,9 +326,9 @@ _CONFIG_FILE_CONTEXT: dict[str, Path | None] = {"path": None}
 def _format_validation_error(exc: ValidationError) -> str:
     parts = []
     for err in exc.errors():
-        loc = ".".join(str(p) for p in err.get("loc", ())) or "settings"
+        loc = ".".join(str(p) for p in err.get("loc", ()))
         msg = err.get("msg", "invalid value").removeprefix("Value error, ")
-        parts.append(f"{loc}: {msg}")
+        parts.append(f"{loc}: {msg}" if loc else msg)  # whole-settings checks name their setting themselves
     return "; ".join(parts)
 
 

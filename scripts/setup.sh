@@ -21,6 +21,8 @@ APT_PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0
   libxkbcommon-x11-0 libpulse0 libcups2 fonts-dejavu-core xvfb xauth
   iproute2 procps
+  # spoken guidance: offline Vietnamese text-to-speech; sox for the voice tests' audio checks
+  espeak-ng sox
 )
 
 need_apt=0

@@ -40,6 +40,7 @@ SUB_VIEW_MODELS = {
     "_staff": ("kiosk.ui.staff_view_model", "StaffViewModel"),
     "_ticket": ("kiosk.ui.ticket_view_model", "TicketViewModel"),
     "_keyboard": ("kiosk.ui.keyboard_view_model", "KeyboardViewModel"),
+    "_voice": ("kiosk.ui.voice_view_model", "VoiceViewModel"),
 }
 
 
@@ -145,6 +146,10 @@ class KioskViewModel(QObject):
     @Property(QObject, constant=True)
     def ticket(self) -> QObject:
         return self._ticket
+
+    @Property(QObject, constant=True)
+    def voice(self) -> QObject:
+        return self._voice
 
     # -- start-up: the Welcome page is drawn before the database is open (kiosk run) --------------------
     @Property(bool, notify=readyChanged)

@@ -33,117 +33,147 @@
         <translation>Create an account</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="32" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="17" />
+        <source>Type the 6-digit code from the text message.</source>
+        <translation>Type the 6-digit code from the text message.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="18" />
+        <source>Tick only what you agree to. Everything here is optional.</source>
+        <translation>Tick only what you agree to. Everything here is optional.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="19" />
+        <source>Check the details, then create the account.</source>
+        <translation>Check the details, then create the account.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="20" />
+        <source>With this account you can file dossiers and follow them, here or online.</source>
+        <translation>With this account you can file dossiers and follow them, here or online.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="21" />
+        <source>Continue with the account you already have.</source>
+        <translation>Continue with the account you already have.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="22" />
+        <source>Type a phone number to receive a code. The number does not have to be in your name.</source>
+        <translation>Type a phone number to receive a code. The number does not have to be in your name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="38" />
         <source>We send a code and later news about your dossiers to this phone. It can be a relative's phone.</source>
         <translation>We send a code and later news about your dossiers to this phone. It can be a relative's phone.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="37" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="43" />
         <source>Mobile phone number</source>
         <translation>Mobile phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="47" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="53" />
         <source>E-mail (optional)</source>
         <translation>E-mail (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="56" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="62" />
         <source>Send me the code</source>
         <translation>Send me the code</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="64" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="70" />
         <source>Continue without an account</source>
         <translation>Continue without an account</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="74" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="80" />
         <source>A text message with a code was sent to %1.</source>
         <translation>A text message with a code was sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="75" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="81" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="76" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="82" />
         <source>Confirm</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="80" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="86" />
         <source>Send the code again</source>
         <translation>Send the code again</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="81" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="87" />
         <source>Change the phone number</source>
         <translation>Change the phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="90" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="96" />
         <source>Each box is optional and starts empty. Your dossier is handled the same either way.</source>
         <translation>Each box is optional and starts empty. Your dossier is handled the same either way.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="125" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="131" />
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="142" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="148" />
         <source>Name: %1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="143" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="149" />
         <source>Phone: %1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="144" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="150" />
         <source>E-mail: %1</source>
         <translation>E-mail: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="144" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="150" />
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="150" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="156" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="150" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="156" />
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="155" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="161" />
         <source>Create my account</source>
         <translation>Create my account</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="163" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="169" />
         <source>Messages will go to %1.</source>
         <translation>Messages will go to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="168" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="174" />
         <source>Continue to the procedures</source>
         <translation>Continue to the procedures</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="168" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="174" />
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="172" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="178" />
         <source>Please wait…</source>
         <translation>Please wait…</translation>
     </message>
@@ -156,43 +186,48 @@
         <translation>How do you want to receive the result?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="14" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="11" />
+        <source>Choose one way, then touch Continue.</source>
+        <translation>Choose one way, then touch Continue.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="15" />
         <source>At the counter</source>
         <translation>At the counter</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="14" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="15" />
         <source>Come back with your receipt</source>
         <translation>Come back with your receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="15" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="16" />
         <source>By post</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="15" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="16" />
         <source>Public postal service (BCCI) brings it to your address</source>
         <translation>Public postal service (BCCI) brings it to your address</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="16" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="17" />
         <source>Electronically</source>
         <translation>Electronically</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="16" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="17" />
         <source>In your account on the national public service portal</source>
         <translation>In your account on the national public service portal</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="32" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="33" />
         <source>Address for the post</source>
         <translation>Address for the post</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="7" />
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="41" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="42" />
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
@@ -357,79 +392,100 @@
         <translation>Place your ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="33" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="15" />
+        <source>Check the name and date of birth. If they are yours, touch Yes, this is me.</source>
+        <translation>Check the name and date of birth. If they are yours, touch Yes, this is me.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="17" />
+        <source>Touch Try again, type the number instead, or call staff.</source>
+        <translation>Touch Try again, type the number instead, or call staff.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="18" />
+        <source>Type the 12-digit ID number and your date of birth.</source>
+        <translation>Type the 12-digit ID number and your date of birth.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="19" />
+        <source>Lay the card flat on the reader and wait a moment.</source>
+        <translation>Lay the card flat on the reader and wait a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="38" />
         <source>Card reader</source>
         <translation>Card reader</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="56" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="61" />
         <source>1. Lay your chip ID card flat on the reader and leave it there.
 2. Hold the QR code printed on the card under the scanner light.</source>
         <translation>1. Lay your chip ID card flat on the reader and leave it there.
 2. Hold the QR code printed on the card under the scanner light.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="71" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="76" />
         <source>No QR code? Type the ID number and date of birth</source>
         <translation>No QR code? Type the ID number and date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="81" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="86" />
         <source>Keep the card on the reader, then type the 12-digit number and your date of birth.</source>
         <translation>Keep the card on the reader, then type the 12-digit number and your date of birth.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="86" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="91" />
         <source>ID number (12 digits)</source>
         <translation>ID number (12 digits)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="95" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="100" />
         <source>Date of birth (day/month/year)</source>
         <translation>Date of birth (day/month/year)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="105" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="110" />
         <source>Read my card</source>
         <translation>Read my card</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="115" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="16" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="120" />
         <source>Please keep the card still on the reader.</source>
         <translation>Please keep the card still on the reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="152" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="157" />
         <source>Date of birth: %1</source>
         <translation>Date of birth: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="153" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="158" />
         <source>ID number: %1</source>
         <translation>ID number: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="162" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="167" />
         <source>No, this is not me</source>
         <translation>No, this is not me</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="163" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="168" />
         <source>Yes, this is me</source>
         <translation>Yes, this is me</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="180" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="185" />
         <source>Try again</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="181" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="186" />
         <source>Type the number</source>
         <translation>Type the number</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="182" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="187" />
         <source>Call staff</source>
         <translation>Call staff</translation>
     </message>
@@ -437,77 +493,92 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="51" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="60" />
         <source>Public service kiosk</source>
         <translation>Public service kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="60" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="69" />
         <source>One-stop reception</source>
         <translation>One-stop reception</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="86" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="95" />
         <source>Larger text</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="94" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="103" />
         <source>Contrast</source>
         <translation>Contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="126" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="112" />
+        <source>Listen</source>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="113" />
+        <source>on</source>
+        <translation>on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="114" />
+        <source>Spoken guidance</source>
+        <translation>Spoken guidance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="149" />
         <source>End assistance</source>
         <translation>End assistance</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="152" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="175" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="204" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="231" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="210" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="237" />
         <source>Call staff</source>
         <translation>Call staff</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="216" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="243" />
         <source>Cancel and erase</source>
         <translation>Cancel and erase</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="261" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="292" />
         <source>Are you still there?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="269" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="300" />
         <source>For your safety, your information will be erased in %1 seconds.</source>
         <translation>For your safety, your information will be erased in %1 seconds.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="276" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="307" />
         <source>I am still here</source>
         <translation>I am still here</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="300" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="331" />
         <source>Continue the dossier you started?</source>
         <translation>Continue the dossier you started?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="309" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="340" />
         <source>Continue where I was</source>
         <translation>Continue where I was</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="315" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="346" />
         <source>Start again and erase the draft</source>
         <translation>Start again and erase the draft</translation>
     </message>
@@ -515,7 +586,12 @@
 <context>
     <name>NoticePage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/NoticePage.qml" line="24" />
+        <location filename="../../ui/qml/Kiosk/NoticePage.qml" line="7" />
+        <source>Read how your information is used, then touch the button below to continue.</source>
+        <translation>Read how your information is used, then touch the button below to continue.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/NoticePage.qml" line="25" />
         <source>I understand, continue</source>
         <translation>I understand, continue</translation>
     </message>
@@ -567,17 +643,22 @@
         <translation>Which procedure do you need?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="16" />
+        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="11" />
+        <source>Touch a procedure in the list, or type a few words to search.</source>
+        <translation>Touch a procedure in the list, or type a few words to search.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="17" />
         <source>Search (accents not needed)</source>
         <translation>Search (accents not needed)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="17" />
+        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="18" />
         <source>for example: khai sinh, ket hon</source>
         <translation>for example: khai sinh, ket hon</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="41" />
+        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="42" />
         <source>Nothing found. Try other words, or call staff.</source>
         <translation>Nothing found. Try other words, or call staff.</translation>
     </message>
@@ -633,38 +714,43 @@
         <translation>Your dossier has been submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="24" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="12" />
+        <source>Take your printed receipt and keep it: you need it to follow your dossier and to collect the result.</source>
+        <translation>Take your printed receipt and keep it: you need it to follow your dossier and to collect the result.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="25" />
         <source>Dossier code</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="26" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="27" />
         <source>An officer will check it before %1.</source>
         <translation>An officer will check it before %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="27" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="28" />
         <source>Expected result: %1</source>
         <translation>Expected result: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="51" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="52" />
         <source>Print again</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="92" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="93" />
         <source>Pay at the counter instead</source>
         <translation>Pay at the counter instead</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="103" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="104" />
         <source>Still to do in person: %1</source>
         <translation>Still to do in person: %1</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="8" />
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="109" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="110" />
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
@@ -677,19 +763,24 @@
         <translation>Check everything, then submit</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="33" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="13" />
+        <source>Read each part. Touch Change to correct it, or Submit the dossier when everything is right.</source>
+        <translation>Read each part. Touch Change to correct it, or Submit the dossier when everything is right.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="34" />
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="8" />
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="63" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="64" />
         <source>Submitting…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="8" />
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="63" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="64" />
         <source>Submit the dossier</source>
         <translation>Submit the dossier</translation>
     </message>

@@ -33,117 +33,147 @@
         <translation>Tạo tài khoản</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="32" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="17" />
+        <source>Type the 6-digit code from the text message.</source>
+        <translation>Nhập mã 6 chữ số trong tin nhắn vừa gửi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="18" />
+        <source>Tick only what you agree to. Everything here is optional.</source>
+        <translation>Chỉ đánh dấu những điều bạn đồng ý. Mọi mục ở đây đều không bắt buộc.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="19" />
+        <source>Check the details, then create the account.</source>
+        <translation>Kiểm tra thông tin, rồi tạo tài khoản.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="20" />
+        <source>With this account you can file dossiers and follow them, here or online.</source>
+        <translation>Với tài khoản này, bạn có thể nộp hồ sơ và theo dõi hồ sơ, tại ki-ốt hoặc trên mạng.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="21" />
+        <source>Continue with the account you already have.</source>
+        <translation>Tiếp tục với tài khoản bạn đã có.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="22" />
+        <source>Type a phone number to receive a code. The number does not have to be in your name.</source>
+        <translation>Nhập số điện thoại để nhận mã. Số điện thoại không cần đứng tên bạn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="38" />
         <source>We send a code and later news about your dossiers to this phone. It can be a relative's phone.</source>
         <translation>Chúng tôi gửi mã xác nhận và tin về hồ sơ tới số này. Có thể là số của người thân.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="37" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="43" />
         <source>Mobile phone number</source>
         <translation>Số điện thoại di động</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="47" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="53" />
         <source>E-mail (optional)</source>
         <translation>Thư điện tử (không bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="56" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="62" />
         <source>Send me the code</source>
         <translation>Gửi mã cho tôi</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="64" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="70" />
         <source>Continue without an account</source>
         <translation>Tiếp tục mà không tạo tài khoản</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="74" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="80" />
         <source>A text message with a code was sent to %1.</source>
         <translation>Tin nhắn có mã đã được gửi tới số %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="75" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="81" />
         <source>Code</source>
         <translation>Mã xác nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="76" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="82" />
         <source>Confirm</source>
         <translation>Xác nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="80" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="86" />
         <source>Send the code again</source>
         <translation>Gửi lại mã</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="81" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="87" />
         <source>Change the phone number</source>
         <translation>Đổi số điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="90" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="96" />
         <source>Each box is optional and starts empty. Your dossier is handled the same either way.</source>
         <translation>Mỗi ô đều không bắt buộc và để trống sẵn. Hồ sơ của bạn được giải quyết như nhau dù bạn chọn thế nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="125" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="131" />
         <source>Continue</source>
         <translation>Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="142" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="148" />
         <source>Name: %1</source>
         <translation>Họ và tên: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="143" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="149" />
         <source>Phone: %1</source>
         <translation>Điện thoại: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="144" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="150" />
         <source>E-mail: %1</source>
         <translation>Thư điện tử: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="144" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="150" />
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="150" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="156" />
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="150" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="156" />
         <source>no</source>
         <translation>không</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="155" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="161" />
         <source>Create my account</source>
         <translation>Tạo tài khoản của tôi</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="163" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="169" />
         <source>Messages will go to %1.</source>
         <translation>Tin nhắn sẽ được gửi tới số %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="168" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="174" />
         <source>Continue to the procedures</source>
         <translation>Tiếp tục chọn thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="168" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="174" />
         <source>Finish</source>
         <translation>Kết thúc</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="172" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="178" />
         <source>Please wait…</source>
         <translation>Vui lòng chờ…</translation>
     </message>
@@ -156,43 +186,48 @@
         <translation>Bạn muốn nhận kết quả bằng cách nào?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="14" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="11" />
+        <source>Choose one way, then touch Continue.</source>
+        <translation>Chọn một cách, rồi chạm "Tiếp tục".</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="15" />
         <source>At the counter</source>
         <translation>Nhận tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="14" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="15" />
         <source>Come back with your receipt</source>
         <translation>Mang theo giấy tiếp nhận khi đến nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="15" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="16" />
         <source>By post</source>
         <translation>Qua bưu điện</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="15" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="16" />
         <source>Public postal service (BCCI) brings it to your address</source>
         <translation>Bưu chính công ích mang đến địa chỉ của bạn</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="16" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="17" />
         <source>Electronically</source>
         <translation>Nhận bản điện tử</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="16" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="17" />
         <source>In your account on the national public service portal</source>
         <translation>Trong tài khoản của bạn trên Cổng dịch vụ công quốc gia</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="32" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="33" />
         <source>Address for the post</source>
         <translation>Địa chỉ nhận qua bưu điện</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="7" />
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="41" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="42" />
         <source>Continue</source>
         <translation>Tiếp tục</translation>
     </message>
@@ -357,79 +392,100 @@
         <translation>Đặt thẻ căn cước lên đầu đọc</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="33" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="15" />
+        <source>Check the name and date of birth. If they are yours, touch Yes, this is me.</source>
+        <translation>Kiểm tra họ tên và ngày sinh. Nếu đúng là của bạn, chạm "Đúng, đây là tôi".</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="17" />
+        <source>Touch Try again, type the number instead, or call staff.</source>
+        <translation>Chạm "Thử lại", nhập số định danh, hoặc gọi cán bộ hỗ trợ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="18" />
+        <source>Type the 12-digit ID number and your date of birth.</source>
+        <translation>Nhập số định danh 12 chữ số và ngày sinh của bạn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="19" />
+        <source>Lay the card flat on the reader and wait a moment.</source>
+        <translation>Đặt thẻ nằm phẳng trên đầu đọc và chờ trong giây lát.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="38" />
         <source>Card reader</source>
         <translation>Đầu đọc thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="56" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="61" />
         <source>1. Lay your chip ID card flat on the reader and leave it there.
 2. Hold the QR code printed on the card under the scanner light.</source>
         <translation>1. Đặt thẻ căn cước gắn chip nằm phẳng trên đầu đọc và để yên.
 2. Đưa mã QR in trên thẻ vào dưới đèn của máy quét.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="71" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="76" />
         <source>No QR code? Type the ID number and date of birth</source>
         <translation>Không có mã QR? Nhập số định danh và ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="81" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="86" />
         <source>Keep the card on the reader, then type the 12-digit number and your date of birth.</source>
         <translation>Để thẻ trên đầu đọc, rồi nhập số định danh 12 chữ số và ngày sinh của bạn.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="86" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="91" />
         <source>ID number (12 digits)</source>
         <translation>Số định danh cá nhân (12 chữ số)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="95" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="100" />
         <source>Date of birth (day/month/year)</source>
         <translation>Ngày sinh (ngày/tháng/năm)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="105" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="110" />
         <source>Read my card</source>
         <translation>Đọc thẻ của tôi</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="115" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="16" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="120" />
         <source>Please keep the card still on the reader.</source>
         <translation>Vui lòng giữ yên thẻ trên đầu đọc.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="152" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="157" />
         <source>Date of birth: %1</source>
         <translation>Ngày sinh: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="153" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="158" />
         <source>ID number: %1</source>
         <translation>Số định danh: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="162" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="167" />
         <source>No, this is not me</source>
         <translation>Không, đây không phải tôi</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="163" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="168" />
         <source>Yes, this is me</source>
         <translation>Đúng, đây là tôi</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="180" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="185" />
         <source>Try again</source>
         <translation>Thử lại</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="181" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="186" />
         <source>Type the number</source>
         <translation>Nhập số định danh</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="182" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="187" />
         <source>Call staff</source>
         <translation>Gọi cán bộ</translation>
     </message>
@@ -437,77 +493,92 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="51" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="60" />
         <source>Public service kiosk</source>
         <translation>Ki-ốt dịch vụ công</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="60" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="69" />
         <source>One-stop reception</source>
         <translation>Bộ phận Một cửa</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="86" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="95" />
         <source>Larger text</source>
         <translation>Chữ lớn</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="94" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="103" />
         <source>Contrast</source>
         <translation>Tương phản cao</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="126" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="112" />
+        <source>Listen</source>
+        <translation>Nghe hướng dẫn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="113" />
+        <source>on</source>
+        <translation>đang bật</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="114" />
+        <source>Spoken guidance</source>
+        <translation>Hướng dẫn bằng giọng nói</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="149" />
         <source>End assistance</source>
         <translation>Kết thúc hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="152" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="175" />
         <source>OK</source>
         <translation>Đã hiểu</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="204" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="231" />
         <source>Back</source>
         <translation>Quay lại</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="210" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="237" />
         <source>Call staff</source>
         <translation>Gọi cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="216" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="243" />
         <source>Cancel and erase</source>
         <translation>Hủy và xóa thông tin</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="261" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="292" />
         <source>Are you still there?</source>
         <translation>Bạn còn đó không?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="269" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="300" />
         <source>For your safety, your information will be erased in %1 seconds.</source>
         <translation>Để bảo vệ bạn, thông tin sẽ được xóa sau %1 giây.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="276" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="307" />
         <source>I am still here</source>
         <translation>Tôi vẫn đang ở đây</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="300" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="331" />
         <source>Continue the dossier you started?</source>
         <translation>Tiếp tục hồ sơ đang làm dở?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="309" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="340" />
         <source>Continue where I was</source>
         <translation>Tiếp tục từ chỗ đang làm</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="315" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="346" />
         <source>Start again and erase the draft</source>
         <translation>Làm lại từ đầu và xóa bản nháp</translation>
     </message>
@@ -515,7 +586,12 @@
 <context>
     <name>NoticePage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/NoticePage.qml" line="24" />
+        <location filename="../../ui/qml/Kiosk/NoticePage.qml" line="7" />
+        <source>Read how your information is used, then touch the button below to continue.</source>
+        <translation>Mời đọc cách thông tin của bạn được sử dụng, rồi chạm nút bên dưới để tiếp tục.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/NoticePage.qml" line="25" />
         <source>I understand, continue</source>
         <translation>Tôi đã hiểu, tiếp tục</translation>
     </message>
@@ -567,17 +643,22 @@
         <translation>Bạn cần làm thủ tục gì?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="16" />
+        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="11" />
+        <source>Touch a procedure in the list, or type a few words to search.</source>
+        <translation>Chạm vào một thủ tục trong danh sách, hoặc gõ vài chữ để tìm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="17" />
         <source>Search (accents not needed)</source>
         <translation>Tìm kiếm (không cần gõ dấu)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="17" />
+        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="18" />
         <source>for example: khai sinh, ket hon</source>
         <translation>ví dụ: khai sinh, ket hon</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="41" />
+        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="42" />
         <source>Nothing found. Try other words, or call staff.</source>
         <translation>Không tìm thấy. Hãy thử từ khác, hoặc gọi cán bộ.</translation>
     </message>
@@ -633,38 +714,43 @@
         <translation>Hồ sơ của bạn đã được nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="24" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="12" />
+        <source>Take your printed receipt and keep it: you need it to follow your dossier and to collect the result.</source>
+        <translation>Mời nhận phiếu in và giữ lại: bạn cần phiếu này để theo dõi hồ sơ và nhận kết quả.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="25" />
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="26" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="27" />
         <source>An officer will check it before %1.</source>
         <translation>Cán bộ sẽ kiểm tra hồ sơ trước %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="27" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="28" />
         <source>Expected result: %1</source>
         <translation>Dự kiến trả kết quả: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="51" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="52" />
         <source>Print again</source>
         <translation>In lại</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="92" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="93" />
         <source>Pay at the counter instead</source>
         <translation>Tôi sẽ nộp phí tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="103" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="104" />
         <source>Still to do in person: %1</source>
         <translation>Việc cần làm trực tiếp: %1</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="8" />
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="109" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="110" />
         <source>Finish</source>
         <translation>Kết thúc</translation>
     </message>
@@ -677,19 +763,24 @@
         <translation>Kiểm tra lại rồi nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="33" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="13" />
+        <source>Read each part. Touch Change to correct it, or Submit the dossier when everything is right.</source>
+        <translation>Đọc từng phần. Chạm "Sửa" để sửa, hoặc "Nộp hồ sơ" khi mọi thứ đã đúng.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="34" />
         <source>Change</source>
         <translation>Sửa</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="8" />
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="63" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="64" />
         <source>Submitting…</source>
         <translation>Đang nộp…</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="8" />
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="63" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="64" />
         <source>Submit the dossier</source>
         <translation>Nộp hồ sơ</translation>
     </message>

@@ -5,6 +5,21 @@ reviewable in a diff and lets a test prove that every string has a Vietnamese te
 """
 
 VI = {
+    "Read how your information is used, then touch the button below to continue.": "Mời đọc cách thông tin của bạn được sử dụng, rồi chạm nút bên dưới để tiếp tục.",
+    "Check the name and date of birth. If they are yours, touch Yes, this is me.": "Kiểm tra họ tên và ngày sinh. Nếu đúng là của bạn, chạm \"Đúng, đây là tôi\".",
+    "Touch Try again, type the number instead, or call staff.": "Chạm \"Thử lại\", nhập số định danh, hoặc gọi cán bộ hỗ trợ.",
+    "Type the 12-digit ID number and your date of birth.": "Nhập số định danh 12 chữ số và ngày sinh của bạn.",
+    "Lay the card flat on the reader and wait a moment.": "Đặt thẻ nằm phẳng trên đầu đọc và chờ trong giây lát.",
+    "Type the 6-digit code from the text message.": "Nhập mã 6 chữ số trong tin nhắn vừa gửi.",
+    "Tick only what you agree to. Everything here is optional.": "Chỉ đánh dấu những điều bạn đồng ý. Mọi mục ở đây đều không bắt buộc.",
+    "Check the details, then create the account.": "Kiểm tra thông tin, rồi tạo tài khoản.",
+    "With this account you can file dossiers and follow them, here or online.": "Với tài khoản này, bạn có thể nộp hồ sơ và theo dõi hồ sơ, tại ki-ốt hoặc trên mạng.",
+    "Continue with the account you already have.": "Tiếp tục với tài khoản bạn đã có.",
+    "Type a phone number to receive a code. The number does not have to be in your name.": "Nhập số điện thoại để nhận mã. Số điện thoại không cần đứng tên bạn.",
+    "Touch a procedure in the list, or type a few words to search.": "Chạm vào một thủ tục trong danh sách, hoặc gõ vài chữ để tìm.",
+    "Choose one way, then touch Continue.": "Chọn một cách, rồi chạm \"Tiếp tục\".",
+    "Read each part. Touch Change to correct it, or Submit the dossier when everything is right.": "Đọc từng phần. Chạm \"Sửa\" để sửa, hoặc \"Nộp hồ sơ\" khi mọi thứ đã đúng.",
+    "Take your printed receipt and keep it: you need it to follow your dossier and to collect the result.": "Mời nhận phiếu in và giữ lại: bạn cần phiếu này để theo dõi hồ sơ và nhận kết quả.",
     "%n page(s) scanned": "Đã quét %n trang",
     "1. Lay your chip ID card flat on the reader and leave it there.\n2. Hold the QR code printed on the card under the scanner light.":
         "1. Đặt thẻ căn cước gắn chip nằm phẳng trên đầu đọc và để yên.\n2. Đưa mã QR in trên thẻ vào dưới đèn của máy quét.",
@@ -78,6 +93,9 @@ VI = {
     "Keep the card on the reader, then type the 12-digit number and your date of birth.":
         "Để thẻ trên đầu đọc, rồi nhập số định danh 12 chữ số và ngày sinh của bạn.",
     "Larger text": "Chữ lớn",
+    "Listen": "Nghe hướng dẫn",
+    "Spoken guidance": "Hướng dẫn bằng giọng nói",
+    "on": "đang bật",
     "Look it up": "Tra cứu",
     "Messages will go to %1.": "Tin nhắn sẽ được gửi tới số %1.",
     "Mobile phone number": "Số điện thoại di động",

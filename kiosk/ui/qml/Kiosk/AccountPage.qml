@@ -14,6 +14,12 @@ KPage {
          : vm.step === "done" ? qsTr("Your account is ready")
          : vm.step === "existing" ? qsTr("You already have an account")
          : qsTr("Create an account")
+    instruction: vm.step === "otp" ? qsTr("Type the 6-digit code from the text message.")
+         : vm.step === "consents" ? qsTr("Tick only what you agree to. Everything here is optional.")
+         : vm.step === "summary" ? qsTr("Check the details, then create the account.")
+         : vm.step === "done" ? qsTr("With this account you can file dossiers and follow them, here or online.")
+         : vm.step === "existing" ? qsTr("Continue with the account you already have.")
+         : qsTr("Type a phone number to receive a code. The number does not have to be in your name.")
 
     KText {
         objectName: "accountError"

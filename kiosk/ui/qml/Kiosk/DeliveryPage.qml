@@ -8,6 +8,7 @@ KPage {
     onPrimary: page.vm.deliveryNext()
     readonly property var vm: page.kiosk.submit
     title: qsTr("How do you want to receive the result?")
+    instruction: qsTr("Choose one way, then touch Continue.")
 
     Repeater {
         model: [

@@ -12,6 +12,11 @@ KPage {
          : vm.step === "reading" ? qsTr("Reading your card…")
          : vm.step === "error" ? qsTr("The card could not be read")
          : qsTr("Place your ID card on the reader")
+    instruction: vm.step === "confirm" ? qsTr("Check the name and date of birth. If they are yours, touch Yes, this is me.")
+         : vm.step === "reading" ? qsTr("Please keep the card still on the reader.")
+         : vm.step === "error" ? qsTr("Touch Try again, type the number instead, or call staff.")
+         : vm.step === "typed" ? qsTr("Type the 12-digit ID number and your date of birth.")
+         : qsTr("Lay the card flat on the reader and wait a moment.")
 
     // --- place the card + scan its QR ---------------------------------------------------------------
     Column {

@@ -14,6 +14,8 @@ Button {
     font.bold: kind === "primary"
 
     readonly property bool onHeader: kind === "headerOn" || kind === "headerOff"
+    Accessible.name: control.text + (control.hint !== "" ? ". " + control.hint : "")
+    onPressed: Guide.control(control.text)
     contentItem: Item {
       implicitWidth: col.implicitWidth
       implicitHeight: col.implicitHeight

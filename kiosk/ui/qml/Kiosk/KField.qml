@@ -36,6 +36,8 @@ Column {
         placeholderText: root.placeholder
         placeholderTextColor: Theme.muted
         echoMode: root.secret ? TextInput.Password : TextInput.Normal
+        Accessible.name: root.label !== "" ? root.label : root.placeholder
+        onActiveFocusChanged: if (activeFocus) Guide.control(root.label)
         inputMethodHints: root.numeric ? Qt.ImhDigitsOnly : Qt.ImhNone
         leftPadding: 16
         background: Rectangle {

@@ -12,6 +12,10 @@ Item {
     signal primary()
     property string title: ""
     property string subtitle: ""
+    // what "Nghe hướng dẫn" reads when the page appears: its title and its one instruction (the subtitle
+    // unless the page says otherwise); the same translated strings the screen shows
+    property string instruction: subtitle
+    readonly property string spokenText: title + (instruction !== "" ? ". " + instruction : "")
     default property alias content: body.data
     property alias flick: flick
     readonly property real contentWidth: Math.min(width - 80, 1100)

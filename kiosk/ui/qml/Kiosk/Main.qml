@@ -23,6 +23,15 @@ ApplicationWindow {
     readonly property var kbTarget: keyboardField(activeFocusItem)
     readonly property KPage currentPage: pageLoader.item as KPage
 
+    // spoken guidance: the page's title and instruction when it appears (and when the voice is turned on)
+    Binding { target: Guide; property: "voice"; value: root.kiosk.voice }
+    readonly property string spokenText: root.currentPage !== null ? root.currentPage.spokenText : ""
+    function speakPage() {
+        if (root.kiosk.voice.enabled && root.currentPage !== null)
+            root.kiosk.voice.page(root.currentPage.spokenText)
+    }
+    onCurrentPageChanged: root.speakPage()
+
     header: Rectangle {
         objectName: "header"
         height: 92
@@ -96,6 +105,20 @@ ApplicationWindow {
                 font.pixelSize: 21
                 implicitHeight: 80
                 onClicked: root.kiosk.setHighContrast(!root.kiosk.highContrast)
+            }
+            KButton {
+                objectName: "voiceToggle"
+                visible: root.kiosk.voice.available
+                text: qsTr("Listen")
+                hint: root.kiosk.voice.enabled ? qsTr("on") : ""
+                Accessible.name: qsTr("Spoken guidance")
+                kind: root.kiosk.voice.enabled ? "headerOn" : "headerOff"
+                font.pixelSize: 21
+                implicitHeight: 80
+                onClicked: {
+                    root.kiosk.voice.toggle()
+                    root.speakPage()
+                }
             }
         }
     }

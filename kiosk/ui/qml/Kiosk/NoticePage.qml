@@ -4,6 +4,7 @@ import QtQuick
 KPage {
     id: page
     title: page.kiosk.identify.noticeTitle
+    instruction: qsTr("Read how your information is used, then touch the button below to continue.")
 
     KCard {
         width: parent.width

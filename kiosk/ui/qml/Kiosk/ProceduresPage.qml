@@ -8,6 +8,7 @@ KPage {
     id: page
     readonly property var vm: page.kiosk.procedures
     title: qsTr("Which procedure do you need?")
+    instruction: qsTr("Touch a procedure in the list, or type a few words to search.")
 
     KField {
         id: searchField

@@ -9,6 +9,7 @@ KPage {
     onPrimary: page.vm.toRating()
     readonly property var vm: page.kiosk.submit
     title: qsTr("Your dossier has been submitted")
+    instruction: qsTr("Take your printed receipt and keep it: you need it to follow your dossier and to collect the result.")
 
     KCard {
         width: parent.width

@@ -10,6 +10,7 @@ KPage {
     primaryEnabled: !page.vm.submitting
     readonly property var vm: page.kiosk.submit
     title: qsTr("Check everything, then submit")
+    instruction: qsTr("Read each part. Touch Change to correct it, or Submit the dossier when everything is right.")
 
     Repeater {
         model: page.vm.reviewSections
