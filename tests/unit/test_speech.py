@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.devices.speech import EspeakNg, SimulatedSpeech, SpeechError, build_speech, wav_stats, write_private
+from kiosk.devices.speech import (
+    EspeakNg,
+    SimulatedSpeech,
+    SpeechError,
+    build_speech,
+    wav_stats,
+    write_private,
+)
 
 SHORT_VI = "Xin chào"
 LONG_VI = "Xin mời ông bà đặt thẻ căn cước lên đầu đọc, rồi chạm nút Tiếp tục ở cuối màn hình để nộp hồ sơ."
