@@ -25,6 +25,7 @@ from kiosk.core.calendar import WorkCalendar
 from kiosk.core.clock import Clock
 from kiosk.core.dossier_queries import DossierQueries
 from kiosk.core.dossiers import ACCEPT_WINDOW_HOURS, STATUS_LABELS_VI, Status, procedure_limit
+from kiosk.core.timeliness import dvcqg_ended_on_time
 from kiosk.models.database import session_scope
 from kiosk.models.tables import Dossier, DossierEvent, Payment, StaffUser
 
@@ -230,7 +231,7 @@ class DossierActions(DossierQueries):
             if d.status not in (Status.ACCEPTED, Status.IN_PROGRESS):
                 raise _illegal(d, "đánh dấu đã xử lý xong", "mark processed")
             d.finished_at = now
-            on_time = d.due_at is None or now <= d.due_at
+            on_time = dvcqg_ended_on_time(now, d.due_at)
             return Status.PROCESSED, {"on_time": on_time}
 
         return self._run(code, staff_id, "finish", apply, kiosk_id=kiosk_id)

@@ -29,6 +29,7 @@ from kiosk.core.calendar import WorkCalendar
 from kiosk.core.codes import format_code
 from kiosk.core.dossiers import ACCEPT_WINDOW_HOURS, ELECTRONIC_CHANNELS, Status
 from kiosk.core.timelimits import TimeLimit
+from kiosk.core.timeliness import dvcqg_ended_on_time
 from kiosk.models.database import session_scope
 from kiosk.models.tables import Citizen, Dossier, DossierEvent, KioskSession, Payment, Procedure
 
@@ -366,7 +367,7 @@ class Seeder:
         if outcome == "stopped":
             steps.add(fin, "stop", status, Status.STOPPED, {}, finish=True)
             return
-        steps.add(fin, "finish", status, Status.PROCESSED, {"on_time": due is None or fin <= due}, finish=True)
+        steps.add(fin, "finish", status, Status.PROCESSED, {"on_time": dvcqg_ended_on_time(fin, due)}, finish=True)
         e_result = rng.random() < (0.75 if row["delivery"] == "online" or row["channel"] in ELECTRONIC_CHANNELS else 0.25)
         steps.set(fin, e_result=e_result)
         if rng.random() < 0.9:
