@@ -123,6 +123,8 @@ class SyncSettings(BaseModel):
     backoff_base_s: float = Field(default=5.0, gt=0)
     backoff_cap_s: float = Field(default=900.0, gt=0)
     fail_after: int = Field(default=8, ge=1)  # attempts before the dossier shows sync_state "failed"
+    # claim lease of one delivery: must outlive the slowest call (4 x timeout_s for http) plus 1 s (sync.sender)
+    lease_s: float = Field(default=120.0, gt=0, le=3600)
 
     @model_validator(mode="after")
     def _http_needs_url(self) -> SyncSettings:
@@ -130,6 +132,10 @@ class SyncSettings(BaseModel):
             raise ValueError("sync.base_url is required when sync.adapter is http")
         if "{code}" not in self.status_path:
             raise ValueError("sync.status_path must contain {code}")
+        if self.adapter != "local" and self.lease_s < 4 * self.timeout_s + 1:
+            raise ValueError(
+                f"sync.lease_s ({self.lease_s:g}) must be at least 4 x sync.timeout_s + 1 = {4 * self.timeout_s + 1:g}"
+            )
         return self
 
 

@@ -41,4 +41,5 @@ def build_sender(cfg: SyncSettings, session_factory: sessionmaker[Session], cloc
         clock=clock,
         backoff=Backoff(base_s=cfg.backoff_base_s, cap_s=cfg.backoff_cap_s),
         fail_after=cfg.fail_after,
+        lease_s=cfg.lease_s,
     )

@@ -3,8 +3,15 @@
 Deliver: ``POST {base_url}{events_path}`` with a JSON envelope ``{event_id, kind, dossier_code, occurred_at,
 data}``, headers ``Authorization: Bearer <token>`` and ``Idempotency-Key: <event_id>``; ``data`` is the outbox
 payload with keys renamed by ``field_map`` (``{"applicant.id_number": "SoCMND", "code": "MaHoSo"}``: a dotted
-source path → a top-level remote key). 2xx, and 409 "already have it", count as delivered; 408/425/429 and
-5xx, timeouts and network errors are transient; other 4xx are permanent.
+source path → a top-level remote key). 2xx counts as delivered. 409 counts as delivered only when the answer
+names this same event - its JSON body has ``event_id`` / ``idempotency_key`` (or ``eventId`` /
+``idempotencyKey``, also under ``error`` or ``detail``) equal to our event id, or it echoes the
+``Idempotency-Key`` header; a 409 about anything else (another event, another dossier, no body) is a
+permanent failure with the reason. 408/425/429 and 5xx, timeouts and network errors are transient; other 4xx
+are permanent.
+
+One call is bounded by ``max_call_s`` = 4 × ``timeout_s`` (httpx applies the timeout to each phase: pool,
+connect, write, read); the sender's claim lease must be longer (kiosk.integrations.sync.sender).
 
 Status: ``GET {base_url}{status_path}`` with ``{code}`` filled in, answering ``{<status_field>: 1..10}``;
 404 means the remote side does not know the dossier (yet).
@@ -21,6 +28,22 @@ import httpx
 from kiosk.integrations.sync.adapters import OutgoingEvent, PermanentSyncError, TransientSyncError
 
 TRANSIENT_STATUS = {408, 425, 429}
+EVENT_KEYS = ("event_id", "idempotency_key", "eventId", "idempotencyKey")
+PHASES = 4  # pool, connect, write, read: httpx's timeout applies to each
+
+
+def conflict_names_event(response: httpx.Response, event_id: str) -> bool:
+    """True when a 409 answer says "I already have *this* event" (not some other one)."""
+    if response.headers.get("Idempotency-Key") == event_id:
+        return True
+    try:
+        body = response.json()
+    except ValueError:
+        return False
+    nodes = [body]
+    if isinstance(body, dict):
+        nodes += [body.get("error"), body.get("detail")]
+    return any(isinstance(n, dict) and any(n.get(k) == event_id for k in EVENT_KEYS) for n in nodes)
 
 
 def apply_field_map(payload: Mapping[str, Any], field_map: Mapping[str, str]) -> dict[str, Any]:
@@ -63,6 +86,7 @@ class HttpAdapter:
         self.status_path = status_path
         self.status_field = status_field
         self.field_map = dict(field_map or {})
+        self.max_call_s = PHASES * float(timeout_s)
         self._client = httpx.Client(
             base_url=base_url.rstrip("/"), headers=headers, timeout=timeout_s, verify=verify, transport=transport
         )
@@ -86,8 +110,12 @@ class HttpAdapter:
             raise TransientSyncError(f"timeout: {exc.__class__.__name__}") from exc
         except httpx.TransportError as exc:
             raise TransientSyncError(f"network: {exc.__class__.__name__}: {exc}") from exc
-        if r.is_success or r.status_code == 409:
+        if r.is_success:
             return
+        if r.status_code == 409:
+            if conflict_names_event(r, event.event_id):
+                return  # the remote side already has this very event
+            raise PermanentSyncError(f"HTTP 409 does not name this event (conflict with another): {r.text[:200]}")
         detail = f"HTTP {r.status_code}: {r.text[:200]}"
         if r.status_code >= 500 or r.status_code in TRANSIENT_STATUS:
             raise TransientSyncError(detail)

@@ -3,11 +3,21 @@
 All state lives in ``outbox_events`` (``attempts``, ``next_attempt_at``, ``sent_at``, ``last_error``), so a
 sender that is killed and started again carries on where it was. Several senders may run against one branch
 database: each event is *claimed* by an optimistic UPDATE (``attempts = attempts + 1`` where ``attempts`` is
-still what we read) that also pushes ``next_attempt_at`` a lease ahead; a sender that dies mid-delivery
-leaves the event to be retried after the lease. The remote side therefore may see an event twice (after a
-lost answer or a crash) and must dedupe by ``event_id``; our side never sends again once ``sent_at`` is
-recorded. Events of one dossier go out in creation order: an event waits while an older one of the same
-dossier is unsent.
+still what we read and the event is still due) that also pushes ``next_attempt_at`` a *lease* ahead.
+
+Exactly-once rules (issue 14 point 5):
+
+- the lease is taken per event, from the clock read at the moment of the claim (not the start of the pass),
+  and it must outlive the slowest call the adapter can make: ``lease_s >= adapter.max_call_s +
+  MIN_LEASE_MARGIN_S`` is checked when the sender is built (``sync.lease_s`` in the configuration);
+- while the lease runs no other sender can claim the event; the outcome is recorded only by the sender
+  whose claim is still current (``attempts`` unchanged), and ``sent_at`` is never cleared;
+- a delivery whose answer is lost (timeout, crash before recording) is sent again after the back-off or the
+  lease, with the same ``event_id`` as ``Idempotency-Key``: the remote side dedupes it, and answers such as
+  409 count as delivered only when they name that same event (see the http adapter).
+
+Events of one dossier go out in creation order: an event waits while an older one of the same dossier is
+unsent.
 """
 
 from __future__ import annotations
@@ -33,7 +43,23 @@ from kiosk.models.database import session_scope
 from kiosk.models.tables import Dossier, DossierEvent, OutboxEvent
 
 log = logging.getLogger(__name__)
+MIN_LEASE_MARGIN_S = 1.0  # database round trips between the claim and the call, and after it
+DEFAULT_MAX_CALL_S = 30.0  # for an adapter that does not say how long one call may take
 FINAL_STATUSES = (3, 8, 10)  # refused, stopped, returned: nothing more will change remotely
+
+
+def adapter_max_call_s(adapter: SyncAdapter) -> float:
+    """The longest one ``deliver`` call of this adapter can take (its own ``max_call_s`` when it has one)."""
+    value = getattr(adapter, "max_call_s", None)
+    return float(value) if isinstance(value, int | float) and value > 0 else DEFAULT_MAX_CALL_S
+
+
+def minimum_lease_s(max_call_s: float) -> float:
+    return max_call_s + MIN_LEASE_MARGIN_S
+
+
+class LeaseTooShort(ValueError):
+    """The configured lease would end before the slowest call could: two senders could both deliver."""
 
 
 @dataclass
@@ -63,6 +89,12 @@ class OutboxSender:
         self.adapter = adapter
         self.clock = clock or SystemClock()
         self.backoff = backoff or Backoff()
+        max_call = adapter_max_call_s(adapter)
+        if not lease_s >= minimum_lease_s(max_call):  # also refuses nan
+            raise LeaseTooShort(
+                f"sync lease {lease_s:g} s is shorter than the slowest call ({max_call:g} s) plus "
+                f"{MIN_LEASE_MARGIN_S:g} s: set sync.lease_s to at least {minimum_lease_s(max_call):g}"
+            )
         self.lease = timedelta(seconds=lease_s)
         self.fail_after = fail_after
         self.batch = batch
@@ -81,7 +113,13 @@ class OutboxSender:
         )
         return list(session.scalars(q))
 
-    def _claim(self, ev: OutboxEvent, now: datetime) -> bool:
+    def _claim(self, ev: OutboxEvent, now: datetime | None = None) -> datetime | None:
+        """Claim ``ev`` for one attempt; returns the end of the lease, or None when another sender has it.
+
+        The lease starts when the claim is made (the clock is read here, per event): a pass that spent a
+        while on earlier events does not hand out a lease that is already running out."""
+        now = self.clock.now() if now is None else now
+        until = now + self.lease
         with session_scope(self.session_factory) as s:
             r = s.execute(
                 update(OutboxEvent)
@@ -89,10 +127,11 @@ class OutboxSender:
                     OutboxEvent.id == ev.id,
                     OutboxEvent.attempts == ev.attempts,
                     OutboxEvent.sent_at.is_(None),
+                    OutboxEvent.next_attempt_at <= now,
                 )
-                .values(attempts=ev.attempts + 1, next_attempt_at=now + self.lease)
+                .values(attempts=ev.attempts + 1, next_attempt_at=until)
             )
-            return r.rowcount == 1  # type: ignore[attr-defined]
+            return until if r.rowcount == 1 else None  # type: ignore[attr-defined]
 
     def run_once(self) -> RunReport:
         """Try every due event once. Returns what happened."""
@@ -101,7 +140,8 @@ class OutboxSender:
         with session_scope(self.session_factory) as s:
             events = self.due_events(s, now)
         for ev in events:
-            if not self._claim(ev, now):
+            lease_until = self._claim(ev)
+            if lease_until is None:
                 report.skipped += 1
                 continue
             attempt = ev.attempts + 1
@@ -109,6 +149,7 @@ class OutboxSender:
             try:
                 self.adapter.deliver(outgoing)
             except SyncError as exc:
+                self._lease_check(ev.event_id, lease_until)
                 self._record_failure(ev.id, ev.dossier_code, attempt, exc)
                 report.failed += 1
                 continue
@@ -117,14 +158,23 @@ class OutboxSender:
                 self._record_failure(ev.id, ev.dossier_code, attempt, exc)
                 report.failed += 1
                 continue
+            self._lease_check(ev.event_id, lease_until)
             self._record_success(ev.id, ev.dossier_code)
             report.delivered += 1
         return report
 
+    def _lease_check(self, event_id: str, lease_until: datetime) -> None:
+        if self.clock.now() > lease_until:  # the configured bound was wrong: say so loudly
+            log.error("sync: a call for event %s outlasted its lease; raise sync.lease_s", event_id)
+
     def _record_success(self, event_id: int, code: str) -> None:
         now = self.clock.now()
         with session_scope(self.session_factory) as s:
-            s.execute(update(OutboxEvent).where(OutboxEvent.id == event_id).values(sent_at=now, last_error=None))
+            s.execute(
+                update(OutboxEvent)
+                .where(OutboxEvent.id == event_id, OutboxEvent.sent_at.is_(None))
+                .values(sent_at=now, last_error=None)
+            )
             still = s.scalar(
                 select(OutboxEvent.id).where(OutboxEvent.dossier_code == code, OutboxEvent.sent_at.is_(None)).limit(1)
             )
@@ -138,11 +188,13 @@ class OutboxSender:
         message = f"{exc.__class__.__name__}: {exc}"[:500]
         log.warning("sync: event for %s failed (attempt %d): %s", code, attempt, message)
         with session_scope(self.session_factory) as s:
-            s.execute(
+            r = s.execute(
                 update(OutboxEvent)
-                .where(OutboxEvent.id == event_id, OutboxEvent.sent_at.is_(None))
+                .where(OutboxEvent.id == event_id, OutboxEvent.sent_at.is_(None), OutboxEvent.attempts == attempt)
                 .values(next_attempt_at=now + timedelta(seconds=delay), last_error=message)
             )
+            if r.rowcount != 1:  # type: ignore[attr-defined]  # delivered, or claimed again meanwhile
+                return
             if permanent or attempt >= self.fail_after:
                 s.execute(update(Dossier).where(Dossier.code == code).values(sync_state="failed"))
 
