@@ -1,4 +1,4 @@
-"""Build the form records of ``kiosk.core.documents`` from a stored dossier and the site settings.
+"""Build the form records of ``kiosk.form_content`` from a stored dossier and the site settings.
 
 Why: every caller (the kiosk flow, the staff console, ``kiosk receipt``) must print the same thing for
 the same dossier, so the mapping from ORM rows + settings (agency header, tracking URL, number of copies,
@@ -17,7 +17,7 @@ from sqlalchemy.orm import object_session
 
 from kiosk.config import Settings
 from kiosk.core import vietqr
-from kiosk.core.documents import (
+from kiosk.form_content import (
     AgencyHeader,
     ApologyData,
     Applicant,

@@ -61,7 +61,7 @@ class ProcedureViewModel(SubViewModel):
     def _fee_text(self, amount: int) -> str:
         if not amount:
             return self.t(("Miễn phí", "Free"))
-        from kiosk.core.documents import format_money  # babel: not before the first frame
+        from kiosk.form_content import format_money  # babel: not before the first frame
 
         return format_money(amount) + self.t((" đồng", " dong"))
 

@@ -120,7 +120,7 @@ class SubmitViewModel(SubViewModel):
     def feeText(self) -> str:
         if not self.fee:
             return self.t(("Miễn phí", "Free"))
-        from kiosk.core.documents import format_money  # babel: not before the first frame
+        from kiosk.form_content import format_money  # babel: not before the first frame
 
         return format_money(self.fee) + self.t((" đồng", " dong"))
 

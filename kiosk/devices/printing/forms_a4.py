@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from reportlab.lib.pagesizes import A4
 
-from kiosk.core.documents import (
+from kiosk.form_content import (
     DELIVERY_LABELS,
     MOTTO_1,
     MOTTO_2,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from kiosk.core.documents import (
+from kiosk.form_content import (
     PAYMENT_LABELS,
     PENDING_TEXT,
     TITLE_SLIP,

@@ -12,7 +12,7 @@ import logging
 from datetime import tzinfo
 from typing import Any
 
-from kiosk.core.documents import format_vn_short
+from kiosk.form_content import format_vn_short
 from kiosk.core.queue import Ticket
 from kiosk.devices.printing.model import (
     Printer,

@@ -10,7 +10,7 @@ import pytest
 
 from kiosk.core import document_builder as builder
 from kiosk.core import vietqr
-from kiosk.core.documents import format_date_line, format_money, format_vn_time
+from kiosk.form_content import format_date_line, format_money, format_vn_time
 from kiosk.devices.printing import fonts
 from kiosk.devices.printing.render import UnknownFormError, render_dossier_form
 from tests.unit.printing import printing_samples as ps
@@ -133,7 +133,7 @@ def test_unknown_form(accepted, settings) -> None:
 def test_long_document_list_breaks_pages(accepted, settings, tmp_path: Path) -> None:
     from dataclasses import replace
 
-    from kiosk.core.documents import DocumentLine
+    from kiosk.form_content import DocumentLine
     from kiosk.devices.printing.forms_a4 import render_receipt
 
     data = builder.receipt_data(accepted, settings)

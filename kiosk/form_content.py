@@ -1,8 +1,10 @@
 """What each printed form says, as plain data, and the Vietnamese formatting the forms share.
 
 Why: the renderers (reportlab, ESC/POS) should only lay out text they are given, and the UI may show the
-same content on screen.  Building these records from a dossier lives in ``document_builder``; here are only
-frozen dataclasses and formatters, with no reportlab, Qt or database import, so they are trivial to test.
+same content on screen.  Building these records from a dossier lives in ``kiosk.core.document_builder``; here
+are only frozen dataclasses and formatters, with no reportlab, Qt or database import, so they are trivial to
+test.  This module sits outside kiosk/core on purpose: core fills these records and kiosk/devices draws them,
+and devices may not import core (tests/unit/test_layering.py), so both depend on this leaf instead.
 
 Forms (domain.md §2): Mẫu 01 receipt and appointment, the 80 mm kiosk slip, Mẫu 02 supplement request,
 Mẫu 03 refusal, Mẫu 04 apology with a new appointment date.
