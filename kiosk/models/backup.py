@@ -3,7 +3,8 @@
 SQLite: the sqlite3 online-backup API copies a consistent snapshot while the kiosk keeps running (WAL
 readers are not blocked); the copy is checked with ``PRAGMA integrity_check`` before it replaces the target
 file. PostgreSQL: ``pg_dump --format=custom`` (a consistent snapshot by MVCC) and ``pg_restore --clean
---single-transaction``. Backup files are created 0600: they hold citizens' personal data.
+--single-transaction``. Backup files are created 0600: they hold citizens' personal data. The PostgreSQL
+password goes to the tools through a 0600 PGPASSFILE, never on their command line.
 """
 
 from __future__ import annotations
@@ -12,12 +13,15 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from kiosk.security import ensure_private_file, sqlite_file
+from kiosk.security import ensure_private_dir, ensure_private_file, sqlite_file, write_private_file
 
 
 class BackupError(RuntimeError):
@@ -25,8 +29,31 @@ class BackupError(RuntimeError):
 
 
 def _libpq_url(url: str) -> str:
-    u = make_url(url)
-    return u.set(drivername="postgresql").render_as_string(hide_password=False)
+    """The URL for pg_dump/pg_restore's argv: driver plain ``postgresql``, and never the password
+    (argv is visible to every user through ps and /proc)."""
+    u = make_url(url).set(drivername="postgresql", password=None)
+    return u.render_as_string(hide_password=False)
+
+
+def _passfile_line(password: str) -> str:
+    escaped = password.replace("\\", "\\\\").replace(":", "\\:")
+    return f"*:*:*:*:{escaped}\n"
+
+
+@contextmanager
+def _pg_env(url: str) -> Iterator[dict[str, str]]:
+    """The environment for a PostgreSQL client tool: the URL's password, if any, in a 0600 PGPASSFILE in a
+    0700 temp folder, removed afterwards. Without a password libpq uses ~/.pgpass or the server's peer auth."""
+    env = dict(os.environ)
+    password = make_url(url).password
+    if not password:
+        yield env
+        return
+    with tempfile.TemporaryDirectory(prefix="kiosk-pg-") as tmp:  # mkdtemp: 0700
+        passfile = Path(tmp) / "pgpass"
+        write_private_file(passfile, _passfile_line(str(password)), atomic=False)
+        env["PGPASSFILE"] = str(passfile)
+        yield env
 
 
 def pg_tool(name: str) -> str:
@@ -75,7 +102,8 @@ def _sqlite_copy(src_path: Path, dest: Path) -> None:
 def backup(url: str, dest: Path) -> Path:
     """Write a consistent copy of the database at ``url`` to ``dest`` (mode 0600)."""
     dest = dest.expanduser().resolve()
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    if not dest.parent.exists():
+        ensure_private_dir(dest.parent)
     db = sqlite_file(url)
     if db is not None:
         if not db.is_file():
@@ -85,10 +113,11 @@ def backup(url: str, dest: Path) -> Path:
     if make_url(url).get_backend_name() != "postgresql":
         raise BackupError("backups are supported for SQLite files and PostgreSQL")
     ensure_private_file(dest)
-    r = subprocess.run(
-        [pg_tool("pg_dump"), "--format=custom", "--no-owner", "--file", str(dest), "--dbname", _libpq_url(url)],
-        capture_output=True, text=True,
-    )
+    with _pg_env(url) as env:
+        r = subprocess.run(
+            [pg_tool("pg_dump"), "--format=custom", "--no-owner", "--file", str(dest), "--dbname", _libpq_url(url)],
+            capture_output=True, text=True, env=env,
+        )
     if r.returncode != 0:
         dest.unlink(missing_ok=True)
         raise BackupError(f"pg_dump failed: {r.stderr.strip()}")
@@ -119,13 +148,14 @@ def restore(url: str, source: Path) -> Path | None:
             src.close()
         _check_sqlite(db)
         return kept
-    r = subprocess.run(
-        [
-            pg_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--single-transaction",
-            "--dbname", _libpq_url(url), str(source),
-        ],
-        capture_output=True, text=True,
-    )
+    with _pg_env(url) as env:
+        r = subprocess.run(
+            [
+                pg_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--single-transaction",
+                "--dbname", _libpq_url(url), str(source),
+            ],
+            capture_output=True, text=True, env=env,
+        )
     if r.returncode != 0:
         raise BackupError(f"pg_restore failed: {r.stderr.strip()}")
     return None

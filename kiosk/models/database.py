@@ -1,7 +1,8 @@
 """Opening the database: engine settings per dialect, sessions, and migrations to the latest schema.
 
-SQLite (one kiosk) runs in WAL mode with a busy timeout, foreign keys on, and every transaction started
-with BEGIN IMMEDIATE so that concurrent writers queue instead of failing on a lock upgrade.
+SQLite (one kiosk) runs in WAL mode with ``synchronous=FULL`` (a committed dossier survives a power cut),
+a busy timeout, foreign keys on, and every transaction started with BEGIN IMMEDIATE so that concurrent
+writers queue instead of failing on a lock upgrade. The file and its folder are created 0600/0700.
 PostgreSQL (a branch) uses psycopg 3.
 
 Alembic (with Mako and Pygments, ~0.1 s to import) is imported only when the schema has to change: opening an
@@ -40,7 +41,10 @@ def create_db_engine(url: str) -> Engine:
     u = make_url(url)
     if u.get_backend_name() == "sqlite":
         if u.database and u.database != ":memory:":
-            Path(u.database).parent.mkdir(parents=True, exist_ok=True)
+            from kiosk.security import secure_database_file
+
+            # folder 0700 and file 0600 before SQLite creates it (also for `kiosk db upgrade`, backups, tests)
+            secure_database_file(url)
         # hide_parameters: a failed statement must not quote citizens' data into an exception or a log
         engine = create_engine(url, connect_args={"timeout": 60, "isolation_level": None}, hide_parameters=True)
 
@@ -48,7 +52,9 @@ def create_db_engine(url: str) -> Engine:
         def _sqlite_pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=NORMAL")
+            # FULL: a commit is on disk before it returns, so a power cut cannot lose a dossier whose code
+            # is already printed (NORMAL in WAL mode may roll back the last commits)
+            cur.execute("PRAGMA synchronous=FULL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA busy_timeout=60000")
             cur.close()

@@ -42,6 +42,9 @@ class Citizen(Base):
     current_address: Mapped[str | None] = mapped_column(Text)
     phone: Mapped[str | None] = mapped_column(String(20))
     email: Mapped[str | None] = mapped_column(String(200))
+    # where the identity data came from: chip_verified | chip_unverified | typed (typed never overwrites chip)
+    identity_source: Mapped[str] = mapped_column(String(20), default="typed", server_default="typed")
+    verified_at: Mapped[datetime | None]  # last read from a chip whose signature chained to the trust store
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -128,6 +131,19 @@ class StaffUser(Base):
     created_at: Mapped[datetime]
 
 
+class LoginThrottle(Base):
+    """Failed staff logins per keyed hash of the username as typed (known or not): the lock-out answer is
+    the same for an account that exists and one that does not."""
+
+    __tablename__ = "login_throttle"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    updated_at: Mapped[datetime]
+
+
 class Dossier(Base):
     __tablename__ = "dossiers"
     __table_args__ = (
@@ -181,6 +197,9 @@ class Dossier(Base):
     legal_channel: Mapped[int | None] = mapped_column(Integer)  # KenhThucHien: 1 trực tiếp, 2 trực tuyến, 3 BCCI
     result_path: Mapped[str | None] = mapped_column(Text)  # the signed result file (e_result)
     financial_requested_at: Mapped[datetime | None]  # status 6 pauses the clock from here
+    # the applicant as received (name, ID, birth date, addresses, phone, source): forms show this, never the
+    # citizen row as it is today
+    applicant_snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     # national portal (DVCQG) sync, kiosk.integrations.dvcqg: NULL never sent | sent | updated | failed
     portal_state: Mapped[str | None] = mapped_column(String(20), index=True)
     portal_error: Mapped[str | None] = mapped_column(Text)  # the portal's last refusal (code: message)
@@ -218,6 +237,7 @@ class DossierDocument(Base):
     # the citizen's choice for this paper: scanned | paper (brought to the counter) | not_provided | reused
     provision: Mapped[str] = mapped_column(String(20), default="scanned", server_default="scanned")
     reused_from_document_id: Mapped[int | None] = mapped_column(Integer)
+    scans_purged_at: Mapped[datetime | None]  # retention deleted the scan files (scanned_pages stays)
 
     dossier: Mapped[Dossier] = relationship(back_populates="documents")
 

@@ -129,4 +129,6 @@ def test_production_needs_its_own_salt(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ConfigError, match="log_salt"):
         load_settings()
     monkeypatch.setenv("KIOSK_LOG_SALT", "a-site-secret-of-enough-length")
+    monkeypatch.setenv("KIOSK_SMS__BACKEND", "http")  # production refuses the demo SMS outbox
+    monkeypatch.setenv("KIOSK_SMS__HTTP_URL", "https://sms.example.vn/send")
     assert load_settings().environment == "production"

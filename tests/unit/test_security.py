@@ -12,6 +12,12 @@ from pydantic import BaseModel, Field
 from kiosk.config import ConfigError, enabled_test_hooks, load_settings
 
 
+PRODUCTION_TOML = (
+    'environment = "production"\nlog_salt = "site-salt-123-long-enough"\n'
+    '[sms]\nbackend = "http"\nhttp_url = "https://sms.example.vn/send"\n'
+)
+
+
 def mode(p: Path) -> int:
     return stat.S_IMODE(p.stat().st_mode)
 
@@ -80,7 +86,7 @@ def test_missing_secrets_file_is_an_error(tmp_path: Path, monkeypatch: pytest.Mo
 def test_production_config_file_must_be_private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("KIOSK_ENVIRONMENT")
     cfg = tmp_path / "kiosk.toml"
-    cfg.write_text('environment = "production"\nlog_salt = "site-salt-123-long-enough"\n')
+    cfg.write_text(PRODUCTION_TOML)
     cfg.chmod(0o644)
     with pytest.raises(ConfigError, match="chmod 600"):
         load_settings(cfg)
