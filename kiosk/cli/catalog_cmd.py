@@ -162,7 +162,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from kiosk.models.catalogue_store import sync_catalogue
+    from kiosk.core.catalogue_store import sync_catalogue
     from kiosk.models.database import open_database, session_scope
 
     source = Path(args.file)

@@ -7,7 +7,7 @@ the version it was received under. This module parses that file into pydantic mo
 *whole* (a half-loaded catalogue at a kiosk is worse than the old one), and answers the questions the kiosk
 asks: which version applies today, which are popular, what matches "ket hn".
 
-Pure Python: no SQL, no Qt. Persistence is in kiosk.models.catalogue_store; form checking in
+Pure Python: no SQL, no Qt. Persistence is in kiosk.core.catalogue_store; form checking in
 kiosk.core.catalogue_forms is re-exported here for convenience.
 """
 

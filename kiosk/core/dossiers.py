@@ -24,11 +24,12 @@ from sqlalchemy.orm.attributes import set_committed_value
 from kiosk.core.audit import citizen_hash
 from kiosk.core.calendar import WorkCalendar
 from kiosk.core.clock import Clock, SystemClock
+from kiosk.core.codes import format_code
 from kiosk.core.identity import parse_id_number
 from kiosk.core.timelimits import TimeLimit
-from kiosk.integrations.sync.outbox import SUBMITTED, enqueue
+from kiosk.core.outbox import SUBMITTED, enqueue
 from kiosk.models.database import session_scope
-from kiosk.models.sequences import allocate_code
+from kiosk.models.sequences import next_sequence
 from kiosk.models.tables import (
     AuditEvent,
     Citizen,
@@ -347,7 +348,7 @@ class DossierService:
                 "kiosk_id": sub.kiosk_id,
                 "details": {"channel": sub.channel, "procedure": proc.code},
             }
-            code = allocate_code(s, self.agency_code, local_day)
+            code = format_code(self.agency_code, local_day, next_sequence(s, self.agency_code, local_day))
             _assign_code(s, d, event, code)
             s.execute(insert(AuditEvent).values(**audit_row, dossier_code=code))  # a plain INSERT, not a flush
             return SubmittedDossier(

@@ -9,7 +9,7 @@ early / on time / late by the calendar-date rule, payment, return), and every st
 
 Safety and concurrency: seeding only inserts (it never deletes or updates existing rows). Codes come from
 the shared per-agency, per-day counter (``dossier_sequences``, the table behind
-:func:`kiosk.models.sequences.allocate_code`), bumped inside the same transaction as the day's inserts, one
+:func:`kiosk.models.sequences.next_sequence`), bumped inside the same transaction as the day's inserts, one
 block per day: two seed processes, or a seed and a live kiosk, interleave without duplicates or gaps, and a
 rolled-back day releases its numbers. Inserts are per-day ``executemany`` batches for speed.
 """

@@ -2,7 +2,8 @@
 
 One atomic UPSERT … RETURNING, run inside the caller's transaction: on PostgreSQL the row lock serialises
 concurrent writers; on SQLite the transaction starts with BEGIN IMMEDIATE (see database.py). If the caller
-rolls back, the increment rolls back too, so numbers are never skipped.
+rolls back, the increment rolls back too, so numbers are never skipped. The code's format is
+kiosk.core.codes.format_code (core formats; models may not import core).
 """
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ from datetime import date
 
 from sqlalchemy import Date, bindparam, text
 from sqlalchemy.orm import Session
-
-from kiosk.core.codes import format_code
 
 _UPSERT = text(
     "INSERT INTO dossier_sequences (agency_code, day, last_value) VALUES (:agency, :day, 1) "
@@ -23,7 +22,3 @@ _UPSERT = text(
 
 def next_sequence(session: Session, agency: str, day: date) -> int:
     return int(session.execute(_UPSERT, {"agency": agency, "day": day}).scalar_one())
-
-
-def allocate_code(session: Session, agency: str, day: date) -> str:
-    return format_code(agency, day, next_sequence(session, agency, day))

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from kiosk.cli import main
 from kiosk.core.catalogue import bundled_catalogue_path, load_catalogue, parse_catalogue
-from kiosk.models.catalogue_store import procedure_row, stored_procedure, sync_catalogue
+from kiosk.core.catalogue_store import procedure_row, stored_procedure, sync_catalogue
 from kiosk.models.database import open_database, session_scope
 from kiosk.models.tables import Procedure as ProcedureRow
 
