@@ -21,7 +21,16 @@ _TRAILER_HASH = {0x33: "sha1", 0x38: "sha224", 0x34: "sha256", 0x36: "sha384", 0
 _EC_HASHES = (hashes.SHA256, hashes.SHA1, hashes.SHA384, hashes.SHA512, hashes.SHA224)
 
 
-def verify_signature(spki_der: bytes, challenge: bytes, signature: bytes) -> bool:
+def verify_signature(spki_der: bytes, challenge: bytes, signature: bytes, hash_name: str | None = None) -> bool:
+    """True when ``signature`` is the chip's AA answer to ``challenge``; ``hash_name`` is the ECDSA hash DG14
+    names (None: try the usual ones). Never raises: anything malformed is False."""
+    try:
+        return _verify(spki_der, challenge, signature, hash_name)
+    except Exception:  # noqa: BLE001 - a malformed key or answer is a failed AA, never a crash
+        return False
+
+
+def _verify(spki_der: bytes, challenge: bytes, signature: bytes, hash_name: str | None) -> bool:
     try:
         key = serialization.load_der_public_key(spki_der)
     except ValueError:
@@ -31,7 +40,9 @@ def verify_signature(spki_der: bytes, challenge: bytes, signature: bytes) -> boo
         if half == 0 or len(signature) % 2:
             return False
         der = encode_dss_signature(int.from_bytes(signature[:half], "big"), int.from_bytes(signature[half:], "big"))
-        for h in _EC_HASHES:  # the hash is named in DG14 when present; try the usual ones otherwise
+        named = {"sha1": hashes.SHA1, "sha224": hashes.SHA224, "sha256": hashes.SHA256, "sha384": hashes.SHA384,
+                 "sha512": hashes.SHA512}
+        for h in (named[hash_name],) if hash_name in named else _EC_HASHES:  # DG14 names it, else the usual
             try:
                 key.verify(der, challenge, ec.ECDSA(h()))
                 return True

@@ -9,8 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .errors import CardParseError
 
-class BerError(ValueError):
+MAX_DEPTH = 16  # no ICAO/CCCD structure nests deeper; a deeper one is refused, never recursed into
+
+
+class BerError(CardParseError):
     """Malformed BER data (the message never contains the data itself)."""
 
 
@@ -25,6 +29,23 @@ class Tlv:
         if not self.constructed:
             raise BerError("primitive value has no children")
         return list(iter_tlvs(self.value))
+
+
+def walk(buf: bytes, max_depth: int = MAX_DEPTH) -> Iterator[tuple[int, Tlv]]:
+    """Every TLV in ``buf`` depth first as (depth, tlv), iteratively (no recursion, whatever the input);
+    nesting deeper than ``max_depth`` raises BerError."""
+    stack: list[Iterator[Tlv]] = [iter_tlvs(buf)]
+    while stack:
+        t = next(stack[-1], None)
+        if t is None:
+            stack.pop()
+            continue
+        depth = len(stack) - 1
+        yield depth, t
+        if t.constructed:
+            if depth + 1 > max_depth:
+                raise BerError("BER data nested too deep")
+            stack.append(iter_tlvs(t.value))
 
 
 def read_tag(buf: bytes, pos: int) -> tuple[int, bool, int]:

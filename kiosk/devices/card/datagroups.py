@@ -8,16 +8,18 @@ Text is NFC-normalised; a DG13 date stays a date only when it is one (``dd/mm/yy
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass, field
 from datetime import date
 
-from .ber import BerError, Tlv, find, iter_tlvs, read_tlv, tlv
+from .ber import MAX_DEPTH, BerError, Tlv, find, iter_tlvs, read_tlv, tlv
+from .errors import CardParseError
 from .model import CardData
 from .mrz import MrzError, Td1, parse_td1
 
 STRING_TAGS = {0x0C, 0x13, 0x16, 0x14, 0x1A, 0x04, 0x1E}
 
 
-class DataGroupError(ValueError):
+class DataGroupError(CardParseError):
     """A data group is malformed (the message never contains its content)."""
 
 
@@ -109,11 +111,22 @@ def _text(t: Tlv) -> str:
 
 
 def _strings(t: Tlv) -> list[str]:
+    """Every text inside ``t`` in document order, walked iteratively with a depth limit (no recursion:
+    a field nested 1,200 deep is refused with BerError, not a RecursionError)."""
     if not t.constructed:
         return [_text(t)] if t.tag in STRING_TAGS else []
+    stack = [iter(t.children())]
     out: list[str] = []
-    for child in t.children():
-        out.extend(_strings(child))
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.constructed:
+            if len(stack) >= MAX_DEPTH:
+                raise BerError("DG13 value nested too deep")
+            stack.append(iter(child.children()))
+        elif child.tag in STRING_TAGS:
+            out.append(_text(child))
     return out
 
 
@@ -256,9 +269,112 @@ def build_dg13(fields: dict[int, object]) -> bytes:
 
 
 def parse_dg15(data: bytes) -> bytes:
-    """The SubjectPublicKeyInfo DER of the Active Authentication key."""
+    """The SubjectPublicKeyInfo DER of the Active Authentication key (checked to be a loadable RSA/EC key)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec, rsa
+
     outer = _outer(data, 0x6F, "DG15")
+    try:
+        key = serialization.load_der_public_key(outer.value)
+    except Exception as exc:  # noqa: BLE001 - any failure of the key parser means a malformed DG15
+        raise DataGroupError("DG15 does not hold a public key") from exc
+    if not isinstance(key, (ec.EllipticCurvePublicKey, rsa.RSAPublicKey)):
+        raise DataGroupError("DG15 holds an unsupported key type")
     return outer.value
+
+
+# -- DG14 ------------------------------------------------------------------------------------------
+OID_AA_INFO = "2.23.136.1.1.5"  # id-icao-mrtd-security-aaProtocolObject (ActiveAuthenticationInfo)
+OID_CA_PREFIX = "0.4.0.127.0.7.2.2.3."  # id-CA-*
+OID_PK_PREFIX = "0.4.0.127.0.7.2.2.1."  # id-PK-* (ChipAuthenticationPublicKeyInfo)
+OID_PACE_PREFIX = "0.4.0.127.0.7.2.2.4."
+# ecdsa-plain-signatures (BSI TR-03111): the hash AA must use with an EC key
+ECDSA_PLAIN_HASH = {
+    "0.4.0.127.0.7.1.1.4.1.1": "sha1",
+    "0.4.0.127.0.7.1.1.4.1.2": "sha224",
+    "0.4.0.127.0.7.1.1.4.1.3": "sha256",
+    "0.4.0.127.0.7.1.1.4.1.4": "sha384",
+    "0.4.0.127.0.7.1.1.4.1.5": "sha512",
+}
+
+
+def decode_oid(raw: bytes) -> str:
+    """The dotted form of a DER OBJECT IDENTIFIER value (no tag/length)."""
+    if not raw or len(raw) > 64 or raw[-1] & 0x80:
+        raise DataGroupError("malformed object identifier")
+    arcs: list[int] = []
+    value = 0
+    for b in raw:
+        value = (value << 7) | (b & 0x7F)
+        if not b & 0x80:
+            arcs.append(value)
+            value = 0
+    first = arcs[0]
+    head = [0, first] if first < 40 else [1, first - 40] if first < 80 else [2, first - 80]
+    return ".".join(str(a) for a in head + arcs[1:])
+
+
+@dataclass
+class SecurityInfo:
+    protocol: str  # dotted OID
+    parts: list[Tlv] = field(default_factory=list)  # requiredData [, optionalData]
+
+
+@dataclass
+class Dg14:
+    infos: list[SecurityInfo]
+
+    @property
+    def aa_hash(self) -> str | None:
+        """The hash ActiveAuthenticationInfo names for ECDSA AA (None: not stated, or not a plain-ECDSA OID)."""
+        for info in self.infos:
+            if info.protocol == OID_AA_INFO and len(info.parts) >= 2 and info.parts[1].tag == 0x06:
+                return ECDSA_PLAIN_HASH.get(decode_oid(info.parts[1].value))
+        return None
+
+    @property
+    def chip_authentication(self) -> list[str]:
+        """Chip Authentication protocols the chip announces (id-CA-* OIDs)."""
+        return [i.protocol for i in self.infos if i.protocol.startswith(OID_CA_PREFIX)]
+
+
+def parse_dg14(data: bytes) -> Dg14:
+    """DG14 = 6E { SET OF SecurityInfo { protocol OID, requiredData, optionalData? } } (ICAO 9303-11 §9.2)."""
+    outer = _outer(data, 0x6E, "DG14")
+    try:
+        set_ = find(outer.children(), 0x31)
+        if set_ is None or not set_.constructed:
+            raise DataGroupError("DG14 has no SecurityInfos")
+        infos: list[SecurityInfo] = []
+        for entry in set_.children():
+            if entry.tag != 0x30 or not entry.constructed:
+                raise DataGroupError("DG14 SecurityInfo is not a SEQUENCE")
+            parts = entry.children()
+            if not parts or parts[0].tag != 0x06:
+                raise DataGroupError("DG14 SecurityInfo has no protocol")
+            infos.append(SecurityInfo(decode_oid(parts[0].value), parts[1:]))
+    except BerError as exc:
+        raise DataGroupError("DG14 is not valid BER") from exc
+    return Dg14(infos)
+
+
+def build_dg14_aa(hash_name: str = "sha256") -> bytes:
+    """A DG14 with one ActiveAuthenticationInfo naming ecdsa-plain-<hash> (virtual card profiles)."""
+    def oid(dotted: str) -> bytes:
+        arcs = [int(a) for a in dotted.split(".")]
+        body = bytes([arcs[0] * 40 + arcs[1]])
+        for a in arcs[2:]:
+            chunk = [a & 0x7F]
+            a >>= 7
+            while a:
+                chunk.append(0x80 | (a & 0x7F))
+                a >>= 7
+            body += bytes(reversed(chunk))
+        return tlv(0x06, body)
+
+    algo = next(k for k, v in ECDSA_PLAIN_HASH.items() if v == hash_name)
+    info = tlv(0x30, oid(OID_AA_INFO) + tlv(0x02, b"\x01") + oid(algo))
+    return tlv(0x6E, tlv(0x31, info))
 
 
 def list_tlvs(data: bytes) -> list[Tlv]:

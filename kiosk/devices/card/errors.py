@@ -7,6 +7,14 @@ contain card data, so they can be logged.
 from __future__ import annotations
 
 
+class CardParseError(ValueError):
+    """Base of every parser error of the card package (BER, MRZ, QR/typed keys, data groups, EF.SOD).
+
+    Parsers fail closed: on *any* input they return a value or raise a subclass of this, never another
+    exception type (tests/unit/card/test_card_parsers_fuzz.py). Messages never quote the input.
+    """
+
+
 class CardError(Exception):
     """Base class. ``message_vi`` is shown to the citizen, ``message_en`` to staff/logs."""
 
@@ -59,6 +67,23 @@ class PassiveAuthFailed(CardError):
     message_vi = "Dữ liệu trên thẻ không khớp chữ ký số: thẻ không đáng tin cậy. Vui lòng báo cán bộ."
     message_en = "Passive authentication failed: the card data does not match its signature."
     exit_code = 7
+
+
+class ActiveAuthFailed(CardError):
+    message_vi = ("Chip của thẻ không vượt qua kiểm tra chống sao chép nên không thể dùng thẻ này. "
+                  "Vui lòng gọi cán bộ để được hỗ trợ.")
+    message_en = "Active authentication failed: the chip may be a copy, so the card cannot be used. Please call staff."
+    exit_code = 7
+
+
+class CardNotVerified(CardError):
+    """The data is intact but its Document Signer does not chain to a CSCA this site trusts (policy refusal)."""
+
+    message_vi = ("Không xác thực được thẻ này: chữ ký số trên chip không thuộc cơ quan cấp thẻ được tin cậy. "
+                  "Vui lòng gọi cán bộ để được hỗ trợ.")
+    message_en = ("This card cannot be verified: the signature on its chip does not come from a trusted issuing "
+                  "authority. Please call staff.")
+    exit_code = 8
 
 
 class VirtualCardRefused(CardError):

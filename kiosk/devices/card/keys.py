@@ -11,14 +11,21 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from .errors import CardParseError
 from .mrz import MrzError, parse_td1
 
 MAX_ATTEMPTS = 3
 RENEWAL_AGES = (14, 25, 40, 60)
 NO_EXPIRY = "991231"
+MIN_BIRTH_YEAR = 1900
 
 
-class KeySourceError(ValueError):
+def _digits(text: str) -> bool:
+    """ASCII digits only (``str.isdigit`` also accepts '²', '٣'… which ``int`` then rejects or misreads)."""
+    return text.isascii() and text.isdigit()
+
+
+class KeySourceError(CardParseError):
     """The QR/MRZ/typed data cannot be used; the message names the problem, never the value."""
 
 
@@ -71,7 +78,7 @@ def _birthday(dob: date, year: int) -> date:
 def expiry_candidates(dob: date, issued: date | None = None, today: date | None = None) -> list[str]:
     """Expiry dates to try, most likely first (chip.md §1.4): at most three, ``991231`` last."""
     today = today or date.today()
-    milestones = [_birthday(dob, dob.year + age) for age in RENEWAL_AGES]
+    milestones = [_birthday(dob, dob.year + age) for age in RENEWAL_AGES if dob.year + age <= 9999]
     out: list[str] = []
     if issued is not None:
         age_at_issue = issued.year - dob.year - ((issued.month, issued.day) < (dob.month, dob.day))
@@ -91,15 +98,25 @@ def expiry_candidates(dob: date, issued: date | None = None, today: date | None 
 
 
 def _check_id(id_number: str) -> str:
+    if not isinstance(id_number, str):
+        raise KeySourceError("the ID number must have 12 digits")
     id_number = id_number.strip()
-    if len(id_number) != 12 or not id_number.isdigit():
+    if len(id_number) != 12 or not _digits(id_number):
         raise KeySourceError("the ID number must have 12 digits")
     return id_number
 
 
+def _check_birth(dob: date, today: date | None = None) -> date:
+    """A date of birth the renewal rules can work with: from 1900 up to today (a year 9990 ends here)."""
+    today = today or date.today()
+    if not date(MIN_BIRTH_YEAR, 1, 1) <= dob <= today:
+        raise KeySourceError("the date of birth is not between 1900 and today")
+    return dob
+
+
 def _ddmmyyyy(text: str, what: str) -> date:
     text = text.strip()
-    if len(text) != 8 or not text.isdigit():
+    if len(text) != 8 or not _digits(text):
         raise KeySourceError(f"{what} in the QR must be ddmmyyyy")
     try:
         return date(int(text[4:]), int(text[2:4]), int(text[:2]))
@@ -129,10 +146,12 @@ def parse_qr(text: str) -> QrData:
         raise KeySourceError("the CCCD QR has 7 fields separated by |")
     id_number = _check_id(fields[0])
     old = fields[1].strip() or None
-    if old is not None and (not old.isdigit() or len(old) not in (9, 12)):
+    if old is not None and (not _digits(old) or len(old) not in (9, 12)):
         raise KeySourceError("the old ID number in the QR must be 9 or 12 digits")
-    dob = _ddmmyyyy(fields[3], "date of birth")
+    dob = _check_birth(_ddmmyyyy(fields[3], "date of birth"))
     issued = _ddmmyyyy(fields[6], "issue date") if fields[6].strip() else None
+    if issued is not None and issued < dob:
+        raise KeySourceError("the issue date in the QR is before the date of birth")
     expiry = None
     if len(fields) == 8 and fields[7].strip():
         expiry = _ddmmyyyy(fields[7], "expiry date")
@@ -155,7 +174,7 @@ def from_mrz(text: str) -> KeySource:
     id_number = td.id_number or ""
     if not id_number:
         # a TD1 without the 12-digit ID: BAC still works, PACE-CAN cannot
-        id_number = "000" + td.document_number if td.document_number.isdigit() else ""
+        id_number = "000" + td.document_number if _digits(td.document_number) else ""
         if not id_number:
             raise KeySourceError("the MRZ does not hold a CCCD number")
     return KeySource(id_number, td.birth_date, [td.expiry_date], doc_number=td.document_number, origin="mrz")
@@ -163,7 +182,7 @@ def from_mrz(text: str) -> KeySource:
 
 def from_typed(id_number: str, dob: date | str, expiry: date | str | None = None, today: date | None = None) -> KeySource:
     id_number = _check_id(id_number)
-    dob_d = _iso(dob, "date of birth")
+    dob_d = _check_birth(_iso(dob, "date of birth"), today)
     if expiry is not None:
         cands = [_yymmdd(_iso(expiry, "expiry date")) if not _is_no_expiry(expiry) else NO_EXPIRY]
     else:
@@ -178,7 +197,9 @@ def _is_no_expiry(value: date | str) -> bool:
 def _iso(value: date | str, what: str) -> date:
     if isinstance(value, date):
         return value
+    if not isinstance(value, str) or len(value) > 40:
+        raise KeySourceError(f"{what} must be YYYY-MM-DD")
     try:
         return date.fromisoformat(value.strip())
-    except (ValueError, AttributeError) as exc:
+    except (ValueError, AttributeError, TypeError) as exc:
         raise KeySourceError(f"{what} must be YYYY-MM-DD") from exc

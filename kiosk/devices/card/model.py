@@ -99,6 +99,7 @@ class ReadResult:
     stats: ReadStats
     passive_auth_detail: str = ""
     raw_files: dict[str, bytes] = field(default_factory=dict)  # "SOD", "DG1", … exactly as read
+    require_trusted_chain: bool = False  # the site's trust policy at read time (kiosk.devices.card.trust)
 
     def __repr__(self) -> str:
         return f"ReadResult(auth={self.auth}, passive_auth={self.passive_auth}, active_auth={self.active_auth})"
@@ -113,11 +114,14 @@ class ReadResult:
         }
 
     def ensure_trusted(self) -> ReadResult:
-        """Raise PassiveAuthFailed when the data does not match the card's signature."""
-        if self.passive_auth == "failed":
-            from .errors import PassiveAuthFailed
+        """Apply the trust policy (kiosk.devices.card.trust): raise PassiveAuthFailed when the data does not
+        match its signature, ActiveAuthFailed when the chip failed active authentication, CardNotVerified
+        when the policy requires a trusted chain and the Document Signer does not chain to the store."""
+        from .trust import refusal
 
-            raise PassiveAuthFailed(self.passive_auth_detail or None)
+        err = refusal(self, self.require_trusted_chain)
+        if err is not None:
+            raise err
         return self
 
     def wipe(self) -> None:

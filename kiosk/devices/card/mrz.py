@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .errors import CardParseError
+
 _WEIGHTS = (7, 3, 1)
 
 
-class MrzError(ValueError):
+class MrzError(CardParseError):
     """The MRZ text is malformed or a check digit does not match (never includes the text)."""
 
 
 def _value(ch: str) -> int:
-    if ch.isdigit():
-        return int(ch)
+    if "0" <= ch <= "9":  # ASCII only: str.isdigit() also accepts '²', '٣'…
+        return ord(ch) - 48
     if "A" <= ch <= "Z":
         return ord(ch) - 55
     if ch == "<":
@@ -46,7 +48,7 @@ class Td1:
     @property
     def id_number(self) -> str | None:
         digits = self.optional1[:12]
-        return digits if digits.isdigit() else None
+        return digits if digits.isascii() and digits.isdigit() else None
 
     @property
     def name(self) -> str:
@@ -60,6 +62,8 @@ class Td1:
 
 def normalise(text: str) -> str:
     """Accept the MRZ as 3 lines or 90 characters; tolerate spaces, lower case and « for <."""
+    if not isinstance(text, str) or len(text) > 400:
+        raise MrzError("a TD1 MRZ has 3 lines of 30 characters")
     cleaned = "".join(text.split()).upper().replace("«", "<")
     if len(cleaned) != 90:
         raise MrzError("a TD1 MRZ has 3 lines of 30 characters")

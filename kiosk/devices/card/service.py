@@ -14,7 +14,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import active, passive
-from .datagroups import DataGroupError, card_data_from, parse_dg1, parse_dg2, parse_dg13_fields, parse_dg15
+from .datagroups import (
+    DataGroupError,
+    card_data_from,
+    parse_dg1,
+    parse_dg2,
+    parse_dg13_fields,
+    parse_dg14,
+    parse_dg15,
+)
 from .errors import CardRemoved, ReadFailed
 from .keys import KeySource
 from .model import ReadResult, ReadStats
@@ -41,12 +49,14 @@ def read_card(
     wait_for_card: float = 0.0,
     reinsert_timeout: float = 20.0,
     transport: Transport | None = None,
+    require_trusted_chain: bool = False,
 ) -> ReadResult:
     """Read and verify the card on ``reader`` (name substring; None = first reader). Blocking.
 
     Raises ReaderServiceDown, NoReader, NoCard, AccessDenied, CardRemoved or ReadFailed. A card whose
-    data does not match its signature is *returned* with ``passive_auth == "failed"``; call
-    :meth:`ReadResult.ensure_trusted` to turn that into :class:`PassiveAuthFailed`.
+    data does not match its signature is *returned* with ``passive_auth == "failed"`` (likewise a
+    failed AA or an unverified chain); :meth:`ReadResult.ensure_trusted` applies the trust policy
+    (``require_trusted_chain`` is stored on the result for it).
     """
     started = time.monotonic()
     own = transport is None
@@ -70,6 +80,7 @@ def read_card(
         )
         files = _read_files(fr)
         result = _assemble(files, ch, fr, method, trust_dir, stats)
+        result.require_trusted_chain = require_trusted_chain
     finally:
         stats.seconds = time.monotonic() - started
         if own:
@@ -111,9 +122,15 @@ def _assemble(
     dgs = {n: raw for n, raw in files.items() if isinstance(n, int)}
     trust = passive.load_trust_store(Path(trust_dir) if trust_dir else None)
     pa = passive.verify(files["SOD"], dgs, trust)
+    try:
+        listed = set(passive.parse_sod(files["SOD"]).dg_hashes)
+    except passive.SodError:
+        listed = set()
     aa = "absent"
     if 15 in dgs:
-        aa = _active_auth(ch, fr, dgs[15])
+        aa = _active_auth(ch, fr, dgs[15], dgs.get(14))
+    elif 15 in listed:  # EF.SOD says the chip has an AA key but the chip hides DG15: a downgrade, refuse
+        aa = "failed"
     try:
         td1 = parse_dg1(dgs[1])
         dg13 = parse_dg13_fields(dgs[13]) if 13 in dgs else None
@@ -129,9 +146,10 @@ def _assemble(
     return ReadResult(card, method, pa.status, aa, stats, pa.detail, raw)  # type: ignore[arg-type]
 
 
-def _active_auth(ch: Channel, fr: FileReader, dg15: bytes) -> str:
+def _active_auth(ch: Channel, fr: FileReader, dg15: bytes, dg14: bytes | None) -> str:
     try:
         spki = parse_dg15(dg15)
+        hash_name = parse_dg14(dg14).aa_hash if dg14 is not None else None
     except DataGroupError:
         return "failed"
     challenge = os.urandom(8)
@@ -141,4 +159,4 @@ def _active_auth(ch: Channel, fr: FileReader, dg15: bytes) -> str:
         return "failed"
     if sig is None:
         return "failed"
-    return "verified" if active.verify_signature(spki, challenge, sig) else "failed"
+    return "verified" if active.verify_signature(spki, challenge, sig, hash_name) else "failed"
