@@ -5,7 +5,8 @@ Why here and not in the UI: the kiosk's assisted mode, the counter console and t
 the same rules (argon2id hashes, N failures → timed lock, disabled accounts, audit of every login), so there
 is one service. Secrets never leave this module in clear: the PIN is hashed with argon2id, the badge's ID
 number is stored only as a keyed hash (HMAC-SHA256), and audit rows carry the username, never the PIN.
-Messages for a failed login do not tell an unknown username from a wrong PIN (no account probing).
+Messages, timing and lock-out for a failed login do not tell an unknown username from a wrong PIN (no
+account probing): see :meth:`StaffService.authenticate`.
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import select
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.core.audit import record_audit
 from kiosk.core.clock import Clock
 from kiosk.models.database import session_scope
-from kiosk.models.tables import StaffUser
+from kiosk.models.tables import LoginThrottle, StaffUser
 
 ROLES = ("officer", "supervisor", "admin")
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,59}$")
@@ -203,6 +205,7 @@ class StaffService:
         with session_scope(self.session_factory) as s:
             u = self._user(s, username)
             u.active, u.failed_attempts, u.locked_until = True, 0, None
+            self._clear_throttle(s, u.username)
             record_audit(s, at=now, action="staff.enable", actor_type="system", staff_id=u.id)
 
     def set_pin(self, username: str, pin: str) -> None:
@@ -212,6 +215,7 @@ class StaffService:
             u = self._user(s, username)
             u.pin_hash = self.hasher.hash(pin)
             u.failed_attempts, u.locked_until = 0, None
+            self._clear_throttle(s, u.username)
             record_audit(s, at=now, action="staff.set_pin", actor_type="system", staff_id=u.id)
 
     def badge_hash(self, id_number: str) -> str:
@@ -239,24 +243,44 @@ class StaffService:
 
     # -- login -----------------------------------------------------------------------------------------
     def authenticate(self, username: str, pin: str, *, kiosk_id: str | None = None) -> StaffIdentity:
+        """Username + PIN. An unknown username costs one argon2 verification (of a dummy hash) like a known
+        one, and its failures are counted the same way (``login_throttle``, keyed by an HMAC of the name as
+        typed): after ``max_failures`` wrong tries *any* name answers "locked until HH:MM", so neither the
+        message, nor the timing, nor the lock-out tells whether the account exists. A disabled account says
+        so only after the right PIN."""
         now = self.clock.now()
         username = username.strip().lower()
         with session_scope(self.session_factory) as s:
             u = s.scalar(select(StaffUser).where(StaffUser.username == username))
-            if u is None:
-                self._burn(pin)
+            throttle = self._throttle(s, username, now)
+            staff_id = u.id if u is not None else None
+            if throttle.locked_until is not None and now < throttle.locked_until:
+                self._burn(pin)  # the same cost as a real check
                 record_audit(
-                    s, at=now, action="staff.login_failed", actor_type="staff", kiosk_id=kiosk_id,
-                    details={"reason": "unknown", "method": "pin"},
+                    s, at=now, action="staff.login_failed", actor_type="staff", staff_id=staff_id, kiosk_id=kiosk_id,
+                    details={"reason": "locked", "method": "pin"},
                 )
-                error: StaffAuthError | None = StaffAuthError(*_BAD_LOGIN, reason="unknown")
+                error: StaffAuthError | None = self._locked_error(throttle.locked_until)
             else:
-                error = self._precheck(s, u, now, kiosk_id, "pin")
-                if error is None:
-                    error = self._verify(s, u, pin, now, kiosk_id)
-            if error is None:
-                assert u is not None
-                return self._login_ok(s, u, now, kiosk_id, "pin")
+                if throttle.locked_until is not None:  # timed unlock
+                    throttle.locked_until, throttle.failed_attempts = None, 0
+                    if u is not None:
+                        u.locked_until, u.failed_attempts = None, 0
+                pin_ok = self._check_pin(u, pin)
+                if pin_ok and u is not None and not u.active:
+                    record_audit(
+                        s, at=now, action="staff.login_failed", actor_type="staff", staff_id=u.id, kiosk_id=kiosk_id,
+                        details={"reason": "disabled", "method": "pin"},
+                    )
+                    error = StaffAuthError("Tài khoản cán bộ đã bị vô hiệu hóa.", "This staff account is disabled.",
+                                           reason="disabled")
+                elif pin_ok and u is not None:
+                    throttle.failed_attempts, throttle.locked_until, throttle.updated_at = 0, None, now
+                    if self.hasher.check_needs_rehash(u.pin_hash):
+                        u.pin_hash = self.hasher.hash(pin)
+                    return self._login_ok(s, u, now, kiosk_id, "pin")
+                else:
+                    error = self._count_failure(s, throttle, u, now, kiosk_id)
         # committed the counters and audit rows above; now refuse
         raise error
 
@@ -298,6 +322,73 @@ class StaffService:
             raise StaffError(f"Không có cán bộ {username}.", f"No staff user {username}.")
         return u
 
+    def _throttle_key(self, username: str) -> str:
+        return hmac.new(f"staff-login:{self.badge_key}".encode(), username.encode(), hashlib.sha256).hexdigest()
+
+    def _throttle(self, s: Session, username: str, now: datetime) -> LoginThrottle:
+        """The failure counter for this name as typed (created on first use; a concurrent creator wins)."""
+        key = self._throttle_key(username)
+        row = s.scalar(select(LoginThrottle).where(LoginThrottle.key_hash == key))
+        if row is not None:
+            return row
+        try:
+            with s.begin_nested():
+                row = LoginThrottle(key_hash=key, failed_attempts=0, locked_until=None, updated_at=now)
+                s.add(row)
+                s.flush()
+            return row
+        except IntegrityError:
+            found = s.scalar(select(LoginThrottle).where(LoginThrottle.key_hash == key))
+            assert found is not None
+            return found
+
+    def _clear_throttle(self, s: Session, username: str) -> None:
+        s.execute(delete(LoginThrottle).where(LoginThrottle.key_hash == self._throttle_key(username)))
+
+    def _check_pin(self, u: StaffUser | None, pin: str) -> bool:
+        """One argon2 verification whether or not the account exists."""
+        if u is None:
+            self._burn(pin)
+            return False
+        try:
+            self.hasher.verify(u.pin_hash, pin)
+            return True
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            return False
+
+    def _locked_error(self, until_utc: datetime) -> StaffAuthError:
+        until = self._local(until_utc)
+        return StaffAuthError(
+            f"Tài khoản tạm khóa do nhập sai nhiều lần. Thử lại sau {until:%H:%M}.",
+            f"Account locked after repeated failures. Try again after {until:%H:%M}.",
+            reason="locked",
+            locked_until=until_utc,
+        )
+
+    def _count_failure(
+        self, s: Session, throttle: LoginThrottle, u: StaffUser | None, now: datetime, kiosk_id: str | None
+    ) -> StaffAuthError:
+        throttle.failed_attempts = (throttle.failed_attempts or 0) + 1
+        throttle.updated_at = now
+        attempt = throttle.failed_attempts
+        if u is not None:
+            u.failed_attempts = attempt
+        record_audit(
+            s, at=now, action="staff.login_failed", actor_type="staff", staff_id=u.id if u else None,
+            kiosk_id=kiosk_id,
+            details={"reason": "wrong_pin" if u is not None else "unknown", "method": "pin", "attempt": attempt},
+        )
+        if attempt < self.max_failures:
+            return StaffAuthError(*_BAD_LOGIN, reason="wrong_pin" if u is not None else "unknown")
+        throttle.locked_until, throttle.failed_attempts = now + self.lockout, 0
+        if u is not None:
+            u.locked_until, u.failed_attempts = throttle.locked_until, 0
+        record_audit(
+            s, at=now, action="staff.lockout", actor_type="staff", staff_id=u.id if u else None, kiosk_id=kiosk_id,
+            details={"until": throttle.locked_until.isoformat(), "minutes": self.lockout.total_seconds() / 60},
+        )
+        return self._locked_error(throttle.locked_until)
+
     def _burn(self, pin: str) -> None:
         try:
             self.hasher.verify(self._dummy_hash, pin)
@@ -329,34 +420,6 @@ class StaffService:
                 )
             u.locked_until = None  # timed unlock
             u.failed_attempts = 0
-        return None
-
-    def _verify(self, s: Session, u: StaffUser, pin: str, now: datetime, kiosk_id: str | None) -> StaffAuthError | None:
-        try:
-            self.hasher.verify(u.pin_hash, pin)
-        except (VerifyMismatchError, VerificationError, InvalidHashError):
-            u.failed_attempts = (u.failed_attempts or 0) + 1
-            record_audit(
-                s, at=now, action="staff.login_failed", actor_type="staff", staff_id=u.id, kiosk_id=kiosk_id,
-                details={"reason": "wrong_pin", "method": "pin", "attempt": u.failed_attempts},
-            )
-            if u.failed_attempts >= self.max_failures:
-                u.locked_until = now + self.lockout
-                u.failed_attempts = 0
-                record_audit(
-                    s, at=now, action="staff.lockout", actor_type="staff", staff_id=u.id, kiosk_id=kiosk_id,
-                    details={"until": u.locked_until.isoformat(), "minutes": self.lockout.total_seconds() / 60},
-                )
-                until = self._local(u.locked_until)
-                return StaffAuthError(
-                    f"Nhập sai quá {self.max_failures} lần: tài khoản tạm khóa đến {until:%H:%M}.",
-                    f"Too many failures: account locked until {until:%H:%M}.",
-                    reason="locked",
-                    locked_until=u.locked_until,
-                )
-            return StaffAuthError(*_BAD_LOGIN, reason="wrong_pin")
-        if self.hasher.check_needs_rehash(u.pin_hash):
-            u.pin_hash = self.hasher.hash(pin)
         return None
 
     def _login_ok(self, s: Session, u: StaffUser, now: datetime, kiosk_id: str | None, method: str) -> StaffIdentity:

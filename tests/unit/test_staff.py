@@ -175,3 +175,78 @@ def test_no_pin_in_audit_or_db(app) -> None:  # type: ignore[no-untyped-def]
     assert PIN not in dump and "555111" not in dump
     raw = (app.settings.data_dir / "kiosk.sqlite3").read_bytes() if (app.settings.data_dir / "kiosk.sqlite3").exists() else b""
     assert PIN.encode() not in raw
+
+
+def _messages(app, username: str, pin: str, n: int) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    from kiosk.core.staff import StaffAuthError
+
+    out = []
+    for _ in range(n):
+        with pytest.raises(StaffAuthError) as e:
+            app.staff.authenticate(username, pin)
+        out.append((e.value.vi, e.value.en))
+    return out
+
+
+def test_unknown_user_locks_like_a_known_one(app, clock) -> None:  # type: ignore[no-untyped-def]
+    """No account probing through the lock-out: known and unknown names give the same sequence of answers."""
+    app.staff.add("lan", "officer", "Lan", PIN)
+    known = _messages(app, "lan", "999000", 7)
+    unknown = _messages(app, "khong.co", "999000", 7)
+    assert known == unknown
+    assert all("khóa" not in vi for vi, _ in known[:4]) and all("khóa" in vi for vi, _ in known[4:])
+    # the unknown name's lock ends like a real one
+    clock.advance(minutes=15, seconds=1)
+    assert _messages(app, "khong.co", "999000", 1) == _messages(app, "lan", "999000", 1)
+    assert len(_audit(app, "staff.lockout")) == 2  # both audited (the unknown one without a staff id)
+
+
+def test_disabled_says_so_only_after_the_right_pin(app) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.core.staff import StaffAuthError
+
+    app.staff.add("lan", "officer", "Lan", PIN)
+    app.staff.disable("lan")
+    assert _messages(app, "lan", "999000", 1) == _messages(app, "khong.co", "999000", 1)
+    with pytest.raises(StaffAuthError) as e:
+        app.staff.authenticate("lan", PIN)
+    assert e.value.reason == "disabled"
+
+
+def test_enable_clears_the_lock(app) -> None:  # type: ignore[no-untyped-def]
+    app.staff.add("lan", "officer", "Lan", PIN)
+    _messages(app, "lan", "999000", 5)
+    assert app.staff.list()[0].locked_until is not None
+    app.staff.enable("lan")
+    assert app.staff.authenticate("lan", PIN).username == "lan"
+
+
+def test_unknown_and_known_take_comparable_time(settings, clock) -> None:  # type: ignore[no-untyped-def]
+    """Production-like argon2 cost (t=2, 32 MiB): the median time of a wrong PIN for a real account and of
+    any PIN for a name that does not exist differ by less than 35 %."""
+    import statistics
+    import time
+
+    from kiosk.core.staff import StaffAuthError, StaffService
+    from tests.staff_helpers import make_app
+
+    app = make_app(settings, clock)
+    try:
+        service = StaffService(app.session_factory, clock, hasher_params={"time_cost": 2, "memory_cost": 32768,
+                                                                           "parallelism": 1}, badge_key="k")
+        service.add("lan", "officer", "Lan", PIN)
+
+        def timed(name: str) -> float:
+            t0 = time.perf_counter()
+            with pytest.raises(StaffAuthError):
+                service.authenticate(name, "999000")
+            return time.perf_counter() - t0
+
+        known, unknown = [], []
+        for i in range(4):  # under the lock-out threshold, alternating to share any machine noise
+            known.append(timed("lan"))
+            unknown.append(timed(f"ghost{i}"))
+        k, u = statistics.median(known), statistics.median(unknown)
+        print(f"login timing: known wrong PIN {k * 1000:.1f} ms, unknown user {u * 1000:.1f} ms")
+        assert max(k, u) / min(k, u) < 1.35, (k, u)
+    finally:
+        app.close()
