@@ -38,10 +38,10 @@ def main() -> int:
         from reportlab.pdfgen.canvas import Canvas
 
         from kiosk.core import vietqr
-        from kiosk.form_content import AgencyHeader, Applicant, DocumentLine, ReceiptData, SlipData
         from kiosk.devices.printing import fonts, pdfdraw
         from kiosk.devices.printing.forms_a4 import render_receipt
         from kiosk.devices.printing.slip import render_slip
+        from kiosk.form_content import AgencyHeader, Applicant, DocumentLine, ReceiptData, SlipData
 
         t0 = time.perf_counter()
         fonts.register_fonts()

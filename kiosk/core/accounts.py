@@ -28,12 +28,11 @@ from kiosk.core.consent_texts import ConsentTexts, load_consent_texts
 from kiosk.core.dossiers import PersonData, upsert_citizen
 from kiosk.core.identity import InvalidIdNumber, mask_phone, normalise_phone, parse_id_number
 from kiosk.core.otp import OtpError, OtpManager, OtpProof, OtpTicket
-from kiosk.integrations.sms import SmsSender
+from kiosk.core.ports import SmsSender
 from kiosk.models.database import session_scope
 from kiosk.models.tables import Account, Citizen, Consent
 
 if TYPE_CHECKING:
-    from kiosk.app import App
     from kiosk.config import Settings
 
 __all__ = [
@@ -170,10 +169,6 @@ class AccountService:
             min_interval_s=min_resend_interval_s,
             proof_ttl_s=proof_ttl_s,
         )
-
-    @classmethod
-    def from_app(cls, app: App) -> AccountService:
-        return build_account_service(app.settings, app.session_factory, app.clock)
 
     # -- lookup -------------------------------------------------------------------------------------------
     def find_account(self, id_number: str) -> AccountInfo | None:
@@ -350,15 +345,13 @@ class AccountService:
 
 
 def build_account_service(
-    settings: Settings, session_factory: sessionmaker[Session], clock: Clock
+    settings: Settings, session_factory: sessionmaker[Session], clock: Clock, sender: SmsSender
 ) -> AccountService:
-    """The service as configured (used by kiosk.app.App.accounts)."""
-    from kiosk.integrations.sms import make_sms_sender
-
+    """The service as configured (kiosk.app.App.accounts passes the SMS sender it wired)."""
     sms = settings.sms
     return AccountService(
         session_factory,
-        make_sms_sender(settings, clock),
+        sender,
         clock,
         otp_ttl_s=sms.otp_ttl_s,
         max_sends_per_hour=sms.otp_max_sends_per_hour,

@@ -17,6 +17,7 @@ from sqlalchemy.orm import object_session
 
 from kiosk.config import Settings
 from kiosk.core import vietqr
+from kiosk.core.timelimits import TimeLimit
 from kiosk.form_content import (
     AgencyHeader,
     ApologyData,
@@ -28,7 +29,6 @@ from kiosk.form_content import (
     SupplementData,
     SupplementItem,
 )
-from kiosk.core.timelimits import TimeLimit
 from kiosk.models.tables import Citizen, Dossier, DossierEvent, StaffUser
 
 PENDING_CHANNELS = {"online", "kiosk", "kiosk_assisted"}

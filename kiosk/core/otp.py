@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.core.clock import Clock
 from kiosk.core.identity import mask_phone
-from kiosk.integrations.sms import SmsError, SmsSender
+from kiosk.core.ports import SmsError, SmsSender
 from kiosk.models.database import session_scope
 from kiosk.models.tables import OtpChallenge
 

@@ -2,7 +2,7 @@
 
 Why an interface: how a VietQR transfer is confirmed differs per province (an officer looking at the
 agency's bank account, a bank's payment-notice service, the national payment platform). The kiosk only needs
-two things, so it depends on this Protocol and nothing else:
+two things, so it depends on a Protocol core defines (kiosk.core.ports.PaymentRequester) and nothing else:
 
 * ``request(dossier_code, amount)`` → :class:`PaymentRequest` with the VietQR payload to draw on screen and a
   ``reference`` to ask about later;
@@ -19,39 +19,21 @@ calls: call them off the GUI thread.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Any
 
 from sqlalchemy import select
 
 from kiosk.core.dossiers import Status
+from kiosk.core.ports import PaymentRequest, PaymentRequester, PaymentStatus
 from kiosk.core.vietqr import dossier_payment_payload
 from kiosk.models.database import session_scope
 from kiosk.models.tables import Dossier
 
-PaymentStatus = Literal["pending", "paid", "failed"]
 PAID_STATES = ("paid_online", "paid_counter", "waived")
 FAILED_STATUSES = (Status.REFUSED, Status.WITHDRAWAL, Status.STOPPED)  # nothing left to pay
 
 
-@dataclass(frozen=True)
-class PaymentRequest:
-    """What the fee screen needs: the VietQR string to draw and the reference to poll."""
-
-    vietqr_payload: str
-    reference: str
-
-
-class Payments(Protocol):
-    """A way to collect a dossier's fee by bank transfer."""
-
-    def request(self, dossier_code: str, amount: int) -> PaymentRequest:
-        """Ask for ``amount`` đồng for ``dossier_code``; returns the QR payload and a reference."""
-        ...
-
-    def status(self, reference: str) -> PaymentStatus:
-        """Where the payment of ``reference`` stands."""
-        ...
+Payments = PaymentRequester  # the interface, as core defines it (kiosk.core.ports)
 
 
 class DemoPayments:

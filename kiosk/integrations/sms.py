@@ -17,9 +17,11 @@ import threading
 from collections import deque
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 import httpx
+
+from kiosk.core.ports import SmsError, SmsSender  # the interface core defines; implemented here
 
 if TYPE_CHECKING:
     from kiosk.config import Settings
@@ -31,18 +33,6 @@ DEFAULT_OUTBOX_NAME = "sms-outbox.jsonl"
 DEFAULT_HTTP_TIMEOUT_S = 10.0
 
 
-class SmsError(Exception):
-    """The message could not be handed to the gateway. The text is safe to log: no phone, no message."""
-
-    def __init__(self, message: str, *, status_code: int | None = None) -> None:
-        super().__init__(message)
-        self.status_code = status_code
-
-
-class SmsSender(Protocol):
-    def send(self, phone_e164: str, text: str) -> None:
-        """Hand one message to the gateway; raise :class:`SmsError` when that fails."""
-        ...
 
 
 # -- demo sink --------------------------------------------------------------------------------------------

@@ -11,6 +11,19 @@ from __future__ import annotations
 
 from reportlab.lib.pagesizes import A4
 
+from kiosk.devices.printing.fonts import BOLD, ITALIC, REGULAR
+from kiosk.devices.printing.model import RenderedDocument
+from kiosk.devices.printing.pdfdraw import (
+    MM,
+    Cursor,
+    draw_code39,
+    draw_qr,
+    draw_table,
+    finish,
+    new_canvas,
+    width,
+    wrap,
+)
 from kiosk.form_content import (
     DELIVERY_LABELS,
     MOTTO_1,
@@ -29,19 +42,6 @@ from kiosk.form_content import (
     format_date_line,
     format_money,
     format_vn_time,
-)
-from kiosk.devices.printing.fonts import BOLD, ITALIC, REGULAR
-from kiosk.devices.printing.model import RenderedDocument
-from kiosk.devices.printing.pdfdraw import (
-    MM,
-    Cursor,
-    draw_code39,
-    draw_qr,
-    draw_table,
-    finish,
-    new_canvas,
-    width,
-    wrap,
 )
 
 PAGE_W, PAGE_H = A4

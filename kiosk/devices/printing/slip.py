@@ -9,14 +9,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from kiosk.form_content import (
-    PAYMENT_LABELS,
-    PENDING_TEXT,
-    TITLE_SLIP,
-    SlipData,
-    format_money,
-    format_vn_short,
-)
 from kiosk.devices.printing.fonts import register_fonts
 from kiosk.devices.printing.model import (
     RenderedDocument,
@@ -27,6 +19,14 @@ from kiosk.devices.printing.model import (
     ThermalText,
 )
 from kiosk.devices.printing.pdfdraw import FAST_MASK, MM, draw_qr, face, finish, fit_size, new_canvas, wrap
+from kiosk.form_content import (
+    PAYMENT_LABELS,
+    PENDING_TEXT,
+    TITLE_SLIP,
+    SlipData,
+    format_money,
+    format_vn_short,
+)
 
 SLIP_WIDTH = 80 * MM
 MARGIN = 4 * MM

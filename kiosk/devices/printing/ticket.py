@@ -9,11 +9,9 @@ PDF for CUPS/file printing and the same ESC/POS raster. It carries no personal d
 from __future__ import annotations
 
 import logging
-from datetime import tzinfo
-from typing import Any
+from datetime import datetime, timedelta, tzinfo
+from typing import Any, Protocol
 
-from kiosk.form_content import format_vn_short
-from kiosk.core.queue import Ticket
 from kiosk.devices.printing.model import (
     Printer,
     PrintResult,
@@ -24,12 +22,33 @@ from kiosk.devices.printing.model import (
     ThermalText,
 )
 from kiosk.devices.printing.slip import render_items
+from kiosk.form_content import format_vn_short
 
 log = logging.getLogger(__name__)
 
 TICKET_TITLE = "PHIẾU SỐ THỨ TỰ"
 NUMBER_SIZE = 72.0  # points: about 25 mm tall digits, readable from the hall
 TICKET_FORM = "ticket"
+
+
+class Ticket(Protocol):
+    """What the slip prints of a queue ticket (kiosk.core.queue.Ticket has this shape; devices do not import
+    core)."""
+
+    @property
+    def number(self) -> str: ...
+
+    @property
+    def field(self) -> str: ...
+
+    @property
+    def issued_at(self) -> datetime: ...
+
+    @property
+    def ahead(self) -> int: ...
+
+    @property
+    def estimated_wait(self) -> timedelta | None: ...
 
 
 def _wait_text(ticket: Ticket) -> str:

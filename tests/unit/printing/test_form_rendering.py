@@ -10,9 +10,9 @@ import pytest
 
 from kiosk.core import document_builder as builder
 from kiosk.core import vietqr
-from kiosk.form_content import format_date_line, format_money, format_vn_time
 from kiosk.devices.printing import fonts
 from kiosk.devices.printing.render import UnknownFormError, render_dossier_form
+from kiosk.form_content import format_date_line, format_money, format_vn_time
 from tests.unit.printing import printing_samples as ps
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -133,8 +133,8 @@ def test_unknown_form(accepted, settings) -> None:
 def test_long_document_list_breaks_pages(accepted, settings, tmp_path: Path) -> None:
     from dataclasses import replace
 
-    from kiosk.form_content import DocumentLine
     from kiosk.devices.printing.forms_a4 import render_receipt
+    from kiosk.form_content import DocumentLine
 
     data = builder.receipt_data(accepted, settings)
     many = tuple(DocumentLine(f"Giấy tờ số {i} — bản kê khai chi tiết ỹ ự ễ", 1, 0, 2) for i in range(40))
