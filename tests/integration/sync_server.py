@@ -4,7 +4,12 @@ Like a real portal it dedupes by ``event_id`` (a repeated event is answered 200 
 upserts dossiers by code. ``script`` makes it misbehave, one entry per POST: ``500`` (refuse, apply
 nothing), ``apply_then_500`` (apply, then answer 500: the sender will deliver again), ``slow`` (answer after
 the client's timeout, applying nothing), ``apply_then_slow`` (apply, answer too late), ``400`` (refuse for
-good), ``ok``.
+good), ``409_other`` (a conflict that names another event), ``409_bare`` (a conflict naming nothing), ``ok``.
+``duplicate_status = 409`` answers a repeated event with 409 naming it (as many portals do) instead of 200;
+``ok_delay_s`` makes every applying answer slow but still within the client's timeout.
+
+For exactly-once checks it counts, per event id, the POSTs (``posts``), and the POSTs that came after the
+server had already answered that event with a success the client received in time (``after_success``).
 """
 
 from __future__ import annotations
@@ -30,6 +35,11 @@ class PortalState:
         self.dossiers: dict[str, dict[str, Any]] = {}
         self.statuses: dict[str, int] = {}
         self.unauthorised = 0
+        self.duplicate_status = 200
+        self.ok_delay_s = 0.0
+        self.posts: Counter[str] = Counter()
+        self.answered_ok: set[str] = set()
+        self.after_success: Counter[str] = Counter()
 
     def next_behaviour(self) -> str:
         with self.lock:
@@ -75,8 +85,12 @@ def make_handler(state: PortalState) -> type[BaseHTTPRequestHandler]:
             if not self._authorised():
                 return
             assert self.headers.get("Idempotency-Key") == body["event_id"]
+            eid = body["event_id"]
             with state.lock:
-                state.received.append(body["event_id"])
+                state.received.append(eid)
+                state.posts[eid] += 1
+                if eid in state.answered_ok:
+                    state.after_success[eid] += 1
             behaviour = state.next_behaviour()
             if behaviour == "500":
                 return self._answer(500, {"error": "internal"})
@@ -85,12 +99,24 @@ def make_handler(state: PortalState) -> type[BaseHTTPRequestHandler]:
             if behaviour == "slow":
                 time.sleep(state.slow_s)
                 return self._answer(503, {"error": "too late"})
+            if behaviour == "409_other":
+                return self._answer(409, {"error": "conflict", "event_id": "00000000-0000-4000-8000-000000000000"})
+            if behaviour == "409_bare":
+                return self._answer(409, {"error": "conflict"})
+            if state.ok_delay_s and behaviour == "ok":
+                time.sleep(state.ok_delay_s)
             new = state.apply(body)
             if behaviour == "apply_then_500":
                 return self._answer(500, {"error": "lost answer"})
             if behaviour == "apply_then_slow":
                 time.sleep(state.slow_s)
-            self._answer(200, {"ok": True, "duplicate": not new})
+                return self._answer(200, {"ok": True, "duplicate": not new})
+            if not new and state.duplicate_status == 409:
+                self._answer(409, {"error": "duplicate", "event_id": eid})
+            else:
+                self._answer(200, {"ok": True, "duplicate": not new})
+            with state.lock:
+                state.answered_ok.add(eid)
 
         def do_GET(self) -> None:  # noqa: N802
             if not self._authorised():
