@@ -105,10 +105,28 @@ class VoiceSettings(BaseModel):
     rate_wpm: int = Field(default=140, ge=80, le=260)  # words per minute; slower than espeak's 175 for older ears
 
 
+class DvcqgSettings(BaseModel):
+    """The national portal's integration adapter (sync.adapter = "dvcqg", kiosk.integrations.dvcqg).
+    username/password are secrets: KIOSK_SYNC__DVCQG__PASSWORD or [sync.dvcqg] in the secrets file."""
+
+    adapter_url: str | None = None  # ADAPTER_URL of the VPCP adapter or the province's LGSP proxy (https)
+    auth_path: str = "/login"  # POST {"username","password"} -> {"error_code":0,"session":...}
+    service_path: str = "/service"  # POST {"session","madonvi","service","isUpdating","data"}
+    username: str | None = None
+    password: str | None = None
+    madonvi: str | None = None  # agency code sent as madonvi; default: agency_code (MaHoSo starts with it)
+    agency_name: str | None = None  # DonViXuLy; default: unit_name
+    mapping_file: Path | None = None  # code tables and field names; default: the bundled mapping.toml
+    file_url_template: str = ""  # where the portal downloads a scan/result: "{code}", "{file}"; "" = no links
+    lookup_first: bool = False  # TraCuuHoSo before the first send ([A]) instead of insert-then-update ([B])
+    progress_batch: int = Field(default=10, ge=1, le=100)  # progress entries per call ([B] sends 10)
+    session_ttl_s: float = Field(default=1800.0, gt=0)  # log in again after this long even without an error
+
+
 class SyncSettings(BaseModel):
     """Sync to the provincial one-stop system / national portal (kiosk.integrations.sync)."""
 
-    adapter: Literal["local", "http"] = "local"  # local: the branch database is the back office
+    adapter: Literal["local", "http", "dvcqg"] = "local"  # local: the branch database is the back office
     base_url: str | None = None  # http adapter: e.g. https://motcua.example.gov.vn/api/kiosk
     token: str | None = None  # secret: KIOSK_SYNC__TOKEN or the KIOSK_SECRETS_FILE, never the config file
     events_path: str = "/events"
@@ -125,11 +143,21 @@ class SyncSettings(BaseModel):
     fail_after: int = Field(default=8, ge=1)  # attempts before the dossier shows sync_state "failed"
     # claim lease of one delivery: must outlive the slowest call (4 x timeout_s for http) plus 1 s (sync.sender)
     lease_s: float = Field(default=120.0, gt=0, le=3600)
+    dvcqg: DvcqgSettings = Field(default_factory=DvcqgSettings)
 
     @model_validator(mode="after")
     def _http_needs_url(self) -> SyncSettings:
         if self.adapter == "http" and not self.base_url:
             raise ValueError("sync.base_url is required when sync.adapter is http")
+        if self.adapter == "dvcqg" and not (self.dvcqg.adapter_url and self.dvcqg.username and self.dvcqg.password):
+            raise ValueError(
+                "sync.dvcqg.adapter_url, username and password are required when sync.adapter is dvcqg "
+                "(the password from the secrets file)"
+            )
+        if self.adapter == "dvcqg" and self.lease_s < 6 * self.timeout_s + 1:  # a delivery makes up to 6 calls
+            raise ValueError(
+                f"sync.lease_s ({self.lease_s:g}) must be at least 6 x sync.timeout_s + 1 = {6 * self.timeout_s + 1:g}"
+            )
         if "{code}" not in self.status_path:
             raise ValueError("sync.status_path must contain {code}")
         if self.adapter != "local" and self.lease_s < 4 * self.timeout_s + 1:

@@ -19,6 +19,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     st = ssub.add_parser("status", help="pending / sent / retrying events and dossiers by sync state")
     st.add_argument("--json", action="store_true", help="machine-readable output")
     st.set_defaults(func=_status)
+    pv = ssub.add_parser(
+        "preview", help="print, as JSON, the data list the national portal (DVCQG) would get for a dossier; sends nothing"
+    )
+    pv.add_argument("code", metavar="CODE", help="dossier code, e.g. 000.00.06.H56-261125-0001")
+    pv.add_argument(
+        "--service", choices=("DongBoHoSoMC", "CapNhatTienDoHoSoMC"), default="DongBoHoSoMC",
+        help="DongBoHoSoMC: the dossier object (default); CapNhatTienDoHoSoMC: its progress entries not yet sent",
+    )
+    pv.add_argument("--all", action="store_true", help="progress: every entry, also those already sent")
+    pv.set_defaults(func=_preview)
     p.set_defaults(func=lambda a: (p.print_help(), 2)[1])
 
 
@@ -41,7 +51,7 @@ def _run(args: argparse.Namespace) -> int:
     from kiosk.integrations.sync.factory import build_sender
 
     settings, engine, factory = _open(args)
-    sender = build_sender(settings.sync, factory)
+    sender = build_sender(settings.sync, factory, site=settings)
     try:
         if args.once:
             report = sender.run_once()
@@ -66,12 +76,14 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
+    from kiosk.integrations.dvcqg.adapter import portal_summary
     from kiosk.integrations.sync.outbox import summarise
 
     settings, engine, factory = _open(args)
     try:
         with factory() as s:
             sm = summarise(s)
+            portal = portal_summary(s)
     finally:
         engine.dispose()
     data = {
@@ -82,10 +94,43 @@ def _status(args: argparse.Namespace) -> int:
         "oldest_pending_at": sm.oldest_pending_at.isoformat() if sm.oldest_pending_at else None,
         "last_error": sm.last_error,
         "dossiers_by_sync_state": sm.dossiers_by_state,
+        **portal,
     }
     if args.json:
         print(json.dumps(data, ensure_ascii=False))
     else:
         for k, v in data.items():
             print(f"{k}: {v}")
+    return 0
+
+
+def _preview(args: argparse.Namespace) -> int:
+    from kiosk.core.portal_payload import PROGRESS_SERVICE, dossier_view, load_mapping, progress_entries
+    from kiosk.integrations.dvcqg.adapter import portal_context, preview
+
+    settings, engine, factory = _open(args)
+    try:
+        try:
+            mapping = load_mapping(settings.sync.dvcqg.mapping_file)
+        except ValueError as exc:
+            raise CliError(str(exc), 1) from None
+        ctx = portal_context(settings)
+        with factory() as s:
+            try:
+                if args.all and args.service == PROGRESS_SERVICE:
+                    from sqlalchemy import select
+
+                    from kiosk.models.tables import Dossier
+
+                    d = s.scalar(select(Dossier).where(Dossier.code == args.code.strip()))
+                    if d is None:
+                        raise LookupError(args.code)
+                    data = [e for _, e in progress_entries(dossier_view(s, d), mapping, ctx)]
+                else:
+                    data = preview(s, args.code, args.service, mapping, ctx)
+            except LookupError:
+                raise CliError(f"không có hồ sơ {args.code.strip()} / no dossier {args.code.strip()}", 1) from None
+    finally:
+        engine.dispose()
+    print(json.dumps(data, ensure_ascii=False, indent=2))
     return 0

@@ -11,7 +11,7 @@ from kiosk.integrations.sync.sender import OutboxSender
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
-    from kiosk.config import SyncSettings
+    from kiosk.config import Settings, SyncSettings
     from kiosk.core.clock import Clock
 
 
@@ -34,10 +34,20 @@ def build_adapter(cfg: SyncSettings) -> SyncAdapter:
     )
 
 
-def build_sender(cfg: SyncSettings, session_factory: sessionmaker[Session], clock: Clock | None = None) -> OutboxSender:
-    return OutboxSender(
+def build_sender(
+    cfg: SyncSettings, session_factory: sessionmaker[Session], clock: Clock | None = None, *, site: Settings | None = None
+) -> OutboxSender:
+    sender_cls: type[OutboxSender] = OutboxSender
+    adapter: SyncAdapter
+    if cfg.adapter == "dvcqg":  # national portal: needs the site's agency code, unit name and time zone too
+        from kiosk.integrations.dvcqg.adapter import DvcqgSender, build_dvcqg_adapter
+
+        sender_cls, adapter = DvcqgSender, build_dvcqg_adapter(cfg, session_factory, site)
+    else:
+        adapter = build_adapter(cfg)
+    return sender_cls(
         session_factory,
-        build_adapter(cfg),
+        adapter,
         clock=clock,
         backoff=Backoff(base_s=cfg.backoff_base_s, cap_s=cfg.backoff_cap_s),
         fail_after=cfg.fail_after,
