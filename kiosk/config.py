@@ -94,6 +94,8 @@ class SmsSettings(BaseModel):
 class CardSettings(BaseModel):
     reader: str | None = None  # substring of the PC/SC reader name; None = first reader
     trust_dir: Path | None = None  # CSCA certificates (PEM/DER) or ICAO master list
+    # refuse chips whose Document Signer does not chain to trust_dir; None = True in production, else False
+    require_trusted_chain: bool | None = None
     try_pace: bool = True
     virtual_card: bool = False  # the project's emulated CCCD; refused in production
 

@@ -1,8 +1,10 @@
 """``kiosk card …``: read a CCCD chip to JSON, and run the project's virtual card.
 
 Why: staff and scripts need the read without the UI (support, diagnostics, integration tests), and the
-demo/CI need a card with no hardware. Exit codes: 0 read, 2 usage, 3 no reader / service down, 4 no card,
-5 access denied, 6 card removed / read failed, 7 passive authentication failed (JSON still printed).
+demo/CI need a card with no hardware. Exit codes: 0 read (chain verified, or no trust store given),
+2 usage, 3 no reader / service down, 4 no card, 5 access denied, 6 card removed / read failed,
+7 passive or active authentication failed, 8 a trust store was given and the Document Signer does not chain
+to it (dates and key usage included). With 7 and 8 the JSON is still printed, with one line on stderr.
 """
 
 from __future__ import annotations
@@ -45,6 +47,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     emu.add_argument("--pull-after", type=int, metavar="N", help="pull the card out after N commands (once)")
     emu.add_argument("--tampered-dg13", action="store_true", help="serve a DG13 that no longer matches EF.SOD")
     emu.add_argument("--no-dg15", action="store_true", help="no DG15 / active authentication")
+    emu.add_argument("--dg14", action="store_true", help="add a DG14 naming the active-authentication hash")
+    emu.add_argument("--forged-csca", action="store_true",
+                     help="sign EF.SOD under a forger's own CSCA (same names, not in the printed trust dir)")
+    emu.add_argument("--cloned-aa", action="store_true",
+                     help="the chip's active-authentication key is not DG15's (a copied chip)")
     emu.add_argument("--slot", type=int, choices=(0, 1), default=0, help="vpcd slot (port 35963 + slot)")
     emu.add_argument("--data-dir", type=Path, help="where to write the test CSCA certificate")
     emu.add_argument("--no-pcscd", action="store_true", help="do not start pcscd (it is managed elsewhere)")
@@ -110,6 +117,13 @@ def _read(args: argparse.Namespace) -> int:
         if result.passive_auth == "failed":
             print("kiosk: passive authentication failed: the card data does not match its signature", file=sys.stderr)
             return 7
+        if result.active_auth == "failed":
+            print("kiosk: active authentication failed: the chip may be a copy", file=sys.stderr)
+            return 7
+        if trust is not None and result.passive_auth != "verified":
+            reason = result.passive_auth_detail or "no trusted CSCA"
+            print(f"kiosk: the card cannot be verified against the trust store: {reason}", file=sys.stderr)
+            return 8
         return 0
     finally:
         result.wipe()
@@ -155,6 +169,7 @@ def _emulate(args: argparse.Namespace) -> int:
         handle = start_demo_card(
             args.profile, options, data_dir=args.data_dir, slot=args.slot, settings=_settings(args),
             with_pcscd=not args.no_pcscd, tampered_dg13=args.tampered_dg13, with_dg15=not args.no_dg15,
+            with_dg14=args.dg14, forged=args.forged_csca, cloned_aa=args.cloned_aa,
             wait=0 if args.no_pcscd else 5.0,
         )
     except PcscdUnavailable as exc:

@@ -375,7 +375,7 @@ def _card_person(app: Any, id_number: str, dob: Any) -> Any:
     except ImportError:
         raise CliError("the card reader package is not available", 1) from None
     try:
-        result = CardReaderService.from_settings(app.settings.card).read(from_typed(id_number, dob), wait_for_card=10)
+        result = CardReaderService.from_settings(app.settings).read(from_typed(id_number, dob), wait_for_card=10)
         result.ensure_trusted()
     except CardError as exc:
         raise CliError(f"card: {getattr(exc, 'message_en', exc)}", 1) from None

@@ -284,12 +284,36 @@ class StaffService:
         # committed the counters and audit rows above; now refuse
         raise error
 
-    def authenticate_badge(self, id_number: str, *, kiosk_id: str | None = None) -> StaffIdentity:
+    def authenticate_badge(
+        self, id_number: str, pin: str, *, chip_status: str, kiosk_id: str | None = None
+    ) -> StaffIdentity:
+        """Badge login = the officer's own chip AND their PIN. ``chip_status`` is the card package's verdict
+        on the chip ("verified" only when passive authentication chained to a trusted CSCA and active
+        authentication did not fail; the caller applies kiosk.devices.card.trust.check_badge). Anything
+        else, a missing PIN or a wrong PIN is refused and audited; wrong PINs count towards the lockout."""
         now = self.clock.now()
+        if chip_status != "verified" or not pin:
+            reason = "chip_not_verified" if chip_status != "verified" else "missing_pin"
+            with session_scope(self.session_factory) as s:
+                record_audit(
+                    s, at=now, action="staff.login_failed", actor_type="staff", kiosk_id=kiosk_id,
+                    details={"reason": reason, "method": "badge", "chip": chip_status[:40]},
+                )
+            if reason == "missing_pin":
+                raise StaffAuthError("Nhập mã PIN của bạn rồi đặt thẻ lên đầu đọc.",
+                                     "Type your PIN, then place the card on the reader.", reason=reason)
+            raise StaffAuthError(
+                "Không xác thực được chip của thẻ này nên không thể đăng nhập bằng thẻ. "
+                "Hãy đăng nhập bằng tên và mã PIN, hoặc báo quản trị viên.",
+                "This card's chip cannot be verified, so it cannot be used to log in. Log in with your username "
+                "and PIN, or tell the administrator.",
+                reason=reason,
+            )
         digest = self.badge_hash(id_number.strip())
         with session_scope(self.session_factory) as s:
             u = s.scalar(select(StaffUser).where(StaffUser.badge_id_hash == digest))
             if u is None:
+                self._burn(pin)
                 record_audit(
                     s, at=now, action="staff.login_failed", actor_type="staff", kiosk_id=kiosk_id,
                     details={"reason": "unknown", "method": "badge"},
@@ -300,8 +324,11 @@ class StaffService:
                 )
             else:
                 error = self._precheck(s, u, now, kiosk_id, "badge")
+                if error is None and not self._check_pin(u, pin):  # counts with the PIN login's lock-out
+                    error = self._count_failure(s, self._throttle(s, u.username, now), u, now, kiosk_id, method="badge")
             if error is None:
                 assert u is not None
+                self._clear_throttle(s, u.username)
                 return self._login_ok(s, u, now, kiosk_id, "badge")
         raise error
 
@@ -366,7 +393,8 @@ class StaffService:
         )
 
     def _count_failure(
-        self, s: Session, throttle: LoginThrottle, u: StaffUser | None, now: datetime, kiosk_id: str | None
+        self, s: Session, throttle: LoginThrottle, u: StaffUser | None, now: datetime, kiosk_id: str | None,
+        method: str = "pin",
     ) -> StaffAuthError:
         throttle.failed_attempts = (throttle.failed_attempts or 0) + 1
         throttle.updated_at = now
@@ -376,7 +404,7 @@ class StaffService:
         record_audit(
             s, at=now, action="staff.login_failed", actor_type="staff", staff_id=u.id if u else None,
             kiosk_id=kiosk_id,
-            details={"reason": "wrong_pin" if u is not None else "unknown", "method": "pin", "attempt": attempt},
+            details={"reason": "wrong_pin" if u is not None else "unknown", "method": method, "attempt": attempt},
         )
         if attempt < self.max_failures:
             return StaffAuthError(*_BAD_LOGIN, reason="wrong_pin" if u is not None else "unknown")

@@ -80,10 +80,11 @@ def last_otp(outbox: Path) -> str:
 
 
 @pytest.fixture
-def demo_card(tmp_path: Path) -> Iterator[Any]:
+def demo_card(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Any]:
     """The project's virtual CCCD served through a real pcscd + vsmartcard-vpcd (fails, never skips, when
     they are missing: install with `apt-get install pcscd vsmartcard-vpcd`). Serialised with the card
-    integration tests by the same lock file, since pcscd is one per machine."""
+    integration tests by the same lock file, since pcscd is one per machine. Indirect parametrisation
+    passes start_demo_card options, e.g. {"forged": True} or {"cloned_aa": True}."""
     import fcntl
     import tempfile
 
@@ -101,7 +102,7 @@ def demo_card(tmp_path: Path) -> Iterator[Any]:
         try:
             if not port_listening(35963):
                 started = start_pcscd(tmp_path / "pcscd")
-            handle = start_demo_card(data_dir=tmp_path, with_pcscd=False, wait=0)
+            handle = start_demo_card(data_dir=tmp_path, with_pcscd=False, wait=0, **getattr(request, "param", {}))
             handle.wait_ready(10.0)
             try:
                 yield handle

@@ -399,7 +399,8 @@ def test_badge_login_with_the_officers_own_card(qtbot, kapp, demo_card) -> None:
     w = _card_window(qtbot, kapp, demo_card)
     qr = demo_card.citizen.qr_text()
 
-    def badge() -> None:
+    def badge(pin: str = PIN) -> None:
+        w.badge_pin.setText(pin)
         w.badge_qr.setText(qr)  # the card's QR scanned by the keyboard-wedge scanner
         qtbot.mouseClick(w.badge_button, Qt.MouseButton.LeftButton)
         assert w.busy
@@ -408,6 +409,33 @@ def test_badge_login_with_the_officers_own_card(qtbot, kapp, demo_card) -> None:
     badge()  # a card not linked to anyone
     assert w.stack.currentIndex() == 0 and "chưa được gắn" in w.login_error.text()
     kapp.staff.set_badge("lan", demo_card.citizen.id_number)  # what `kiosk staff badge lan --id …` does
+    w.badge_qr.setText(qr)  # no PIN: refused before the chip is even read
+    qtbot.mouseClick(w.badge_button, Qt.MouseButton.LeftButton)
+    assert not w.busy and "mã PIN" in w.login_error.text() and w.stack.currentIndex() == 0
+    badge("000000")  # the right chip, a wrong PIN
+    assert w.stack.currentIndex() == 0 and "không đúng" in w.login_error.text()
     badge()
     assert w.stack.currentIndex() == 1 and w.session.identity.username == "lan"
-    assert "Nguyễn Thị Lan" in w.officer_label.text() and w.badge_qr.text() == ""
+    assert "Nguyễn Thị Lan" in w.officer_label.text() and w.badge_qr.text() == "" and w.badge_pin.text() == ""
+
+
+@SQLITE
+@pytest.mark.integration
+@pytest.mark.parametrize("demo_card", [{"forged": True}], indirect=True)
+def test_badge_login_refuses_a_forged_chip(qtbot, kapp, demo_card) -> None:  # type: ignore[no-untyped-def]
+    """A chip signed under a forger's own CSCA (same names, not in the trust store) with the right PIN."""
+    from sqlalchemy import select
+
+    from kiosk.models.tables import AuditEvent
+
+    w = _card_window(qtbot, kapp, demo_card)
+    kapp.staff.set_badge("lan", demo_card.citizen.id_number)
+    w.badge_pin.setText(PIN)
+    w.badge_qr.setText(demo_card.citizen.qr_text())
+    qtbot.mouseClick(w.badge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not w.worker.busy, timeout=60_000)
+    assert w.stack.currentIndex() == 0 and w.session is None
+    assert "Không xác thực được chip" in w.login_error.text()
+    with kapp.session_factory() as s:
+        rows = s.scalars(select(AuditEvent).where(AuditEvent.action == "staff.login_failed")).all()
+    assert [(r.details["reason"], r.details["chip"]) for r in rows] == [("chip_not_verified", "chain_unverified")]

@@ -133,17 +133,42 @@ def test_badge_stores_only_a_keyed_hash(app) -> None:  # type: ignore[no-untyped
     with app.session_factory() as s:
         u = s.scalar(select(StaffUser).where(StaffUser.username == "lan"))
         assert u.badge_id_hash and "038085001234" not in u.badge_id_hash
-    assert app.staff.authenticate_badge("038085001234").username == "lan"
+    assert app.staff.authenticate_badge("038085001234", PIN, chip_status="verified").username == "lan"
     with pytest.raises(StaffError):
         app.staff.set_badge("hoa", "038085001234")
     with pytest.raises(StaffError):
         app.staff.set_badge("hoa", "12345")
     with pytest.raises(StaffAuthError):
-        app.staff.authenticate_badge("079301000111")
+        app.staff.authenticate_badge("079301000111", PIN, chip_status="verified")
     app.staff.disable("lan")
     with pytest.raises(StaffAuthError) as e:
-        app.staff.authenticate_badge("038085001234")
+        app.staff.authenticate_badge("038085001234", PIN, chip_status="verified")
     assert e.value.reason == "disabled"
+
+
+def test_badge_needs_a_verified_chip_and_the_pin(app) -> None:  # type: ignore[no-untyped-def]
+    """A chip whose chain is not verified, a missing PIN and a wrong PIN are each refused and audited;
+    wrong PINs by badge lock the account like wrong PINs by username."""
+    from kiosk.core.staff import StaffAuthError
+    from kiosk.models.tables import AuditEvent as AuditLog
+
+    app.staff.add("lan", "officer", "Lan", PIN)
+    app.staff.set_badge("lan", "038085001234")
+    for chip, pin, reason in (("chain_unverified", PIN, "chip_not_verified"), ("failed", PIN, "chip_not_verified"),
+                              ("verified", "", "missing_pin"), ("verified", "000000", "wrong_pin")):
+        with pytest.raises(StaffAuthError) as e:
+            app.staff.authenticate_badge("038085001234", pin, chip_status=chip)
+        assert e.value.reason == reason
+    with app.session_factory() as s:
+        rows = s.scalars(select(AuditLog).where(AuditLog.action == "staff.login_failed").order_by(AuditLog.id)).all()
+        got = [(r.details or {}).get("reason") for r in rows if (r.details or {}).get("method") == "badge"]
+    assert got == ["chip_not_verified", "chip_not_verified", "missing_pin", "wrong_pin"]
+    for _ in range(app.staff.max_failures - 1):
+        with pytest.raises(StaffAuthError):
+            app.staff.authenticate_badge("038085001234", "000000", chip_status="verified")
+    with pytest.raises(StaffAuthError) as e:
+        app.staff.authenticate_badge("038085001234", PIN, chip_status="verified")
+    assert e.value.reason == "locked"
 
 
 def test_session_idle_timeout(app, clock) -> None:  # type: ignore[no-untyped-def]

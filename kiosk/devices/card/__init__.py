@@ -19,7 +19,10 @@ from typing import TYPE_CHECKING, Any
 from . import keys
 from .errors import (
     AccessDenied,
+    ActiveAuthFailed,
     CardError,
+    CardNotVerified,
+    CardParseError,
     CardRemoved,
     NoCard,
     NoReader,
@@ -53,8 +56,11 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "AccessDenied",
+    "ActiveAuthFailed",
     "CardData",
     "CardError",
+    "CardNotVerified",
+    "CardParseError",
     "CardEvent",
     "CardMonitor",
     "CardReaderService",
@@ -81,21 +87,31 @@ __all__ = [
 class CardReaderService:
     """The card reader as the app's composition root configures it (``Settings.card``)."""
 
-    def __init__(self, reader: str | None = None, trust_dir: Path | None = None, try_pace: bool = True) -> None:
+    def __init__(
+        self, reader: str | None = None, trust_dir: Path | None = None, try_pace: bool = True,
+        require_trusted_chain: bool = False,
+    ) -> None:
         self.reader = reader
         self.trust_dir = trust_dir
         self.try_pace = try_pace
+        self.require_trusted_chain = require_trusted_chain
 
     @classmethod
-    def from_settings(cls, card_settings: Any) -> CardReaderService:
-        return cls(card_settings.reader, card_settings.trust_dir, card_settings.try_pace)
+    def from_settings(cls, settings: Any) -> CardReaderService:
+        """From the whole Settings (the trust policy needs ``environment``) or from ``Settings.card``."""
+        from .trust import TrustPolicy
+
+        card = getattr(settings, "card", settings)
+        policy = TrustPolicy.from_settings(settings)
+        return cls(card.reader, card.trust_dir, card.try_pace, policy.require_trusted_chain)
 
     def read(self, key_source: KeySource, progress: Progress | None = None, wait_for_card: float = 0.0) -> ReadResult:
         """Blocking read; run it on a worker thread (QThread/QRunnable), never on the GUI thread."""
         from .service import read_card
 
         return read_card(
-            key_source, self.reader, self.trust_dir, progress, try_pace=self.try_pace, wait_for_card=wait_for_card
+            key_source, self.reader, self.trust_dir, progress, try_pace=self.try_pace, wait_for_card=wait_for_card,
+            require_trusted_chain=self.require_trusted_chain,
         )
 
     def monitor(self, callback: Any) -> CardMonitor:

@@ -127,15 +127,19 @@ def card_key(id_number: str, dob: date | None, qr_text: str = "") -> Any:
     return from_typed(id_number.strip(), dob)
 
 
-def read_identity(reader: Any, key_source: Any, wait_for_card: float = 10.0) -> dict[str, Any]:
-    """Read the chip (blocking, PC/SC), check its signature, and return only what the walk-in form needs.
-    The read result is wiped before returning."""
+def _read_chip(reader: Any, key_source: Any, wait_for_card: float) -> Any:
     import inspect
 
     if "wait_for_card" in inspect.signature(reader.read).parameters:
-        result = reader.read(key_source, wait_for_card=wait_for_card)
-    else:  # kiosk.ui.card_port.PcscCardReader / SimulatedCardReader wait on their own
-        result = reader.read(key_source)
+        return reader.read(key_source, wait_for_card=wait_for_card)
+    return reader.read(key_source)  # kiosk.ui.card_port.PcscCardReader / SimulatedCardReader wait on their own
+
+
+def read_identity(reader: Any, key_source: Any, wait_for_card: float = 10.0) -> dict[str, Any]:
+    """Read the chip (blocking, PC/SC), apply the site's trust policy (kiosk.devices.card.trust: a failed
+    signature or AA, or an unverified chain where the policy requires one, raises the card error), and
+    return only what the walk-in form needs. The read result is wiped before returning."""
+    result = _read_chip(reader, key_source, wait_for_card)
     try:
         result.ensure_trusted()
         c = result.card
@@ -149,17 +153,32 @@ def read_identity(reader: Any, key_source: Any, wait_for_card: float = 10.0) -> 
         result.wipe()
 
 
-def badge_login(staff: Any, reader: Any, key_source: Any, wait_for_card: float = 10.0) -> Any:
-    """Staff badge login (blocking): read the officer's own chip, check its signature, then
-    StaffService.authenticate_badge with the chip's ID number (StaffAuthError when not linked or locked)."""
-    data = read_identity(reader, key_source, wait_for_card)
-    return staff.authenticate_badge(data["id_number"])
+def badge_login(staff: Any, reader: Any, key_source: Any, pin: str, wait_for_card: float = 10.0,
+                kiosk_id: str | None = None) -> Any:
+    """Staff badge login (blocking): the officer's own chip AND their PIN. The chip must pass
+    kiosk.devices.card.trust.check_badge (passive authentication chained to a trusted CSCA, whatever the
+    kiosk's policy, and no failed AA); then StaffService.authenticate_badge checks the PIN. Every refusal —
+    chip not verified, no PIN, wrong PIN, card not linked — is a StaffAuthError and an audit row."""
+    from kiosk.devices.card.errors import CardError
+    from kiosk.devices.card.trust import check_badge
+
+    result = _read_chip(reader, key_source, wait_for_card)  # NoCard, AccessDenied…: not a login attempt yet
+    try:
+        try:
+            check_badge(result)
+            chip_status, id_number = "verified", result.card.id_number or ""
+        except CardError:
+            chip_status = "aa_failed" if result.active_auth == "failed" else result.passive_auth
+            id_number = ""
+    finally:
+        result.wipe()
+    return staff.authenticate_badge(id_number, pin, chip_status=chip_status, kiosk_id=kiosk_id)
 
 
 def default_card_reader(app: Any) -> Any:
     from kiosk.devices.card import CardReaderService
 
-    return CardReaderService.from_settings(app.settings.card)
+    return CardReaderService.from_settings(app.settings)
 
 
 __all__ = ["EXTRA_ACTIONS", "Outcome", "Snapshot", "badge_login", "card_key", "create_walk_in", "default_card_reader",

@@ -157,6 +157,10 @@ class ConsoleWindow(QMainWindow):
         self.badge_dob = QLineEdit()
         self.badge_dob.setObjectName("badgeDob")
         self.badge_dob.setPlaceholderText("Ngày sinh dd/mm/yyyy")
+        self.badge_pin = QLineEdit()  # a badge is one factor: the PIN is always asked as well
+        self.badge_pin.setObjectName("badgePin")
+        self.badge_pin.setPlaceholderText("Mã PIN của bạn")
+        self.badge_pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.badge_qr = QLineEdit()
         self.badge_qr.setObjectName("badgeQr")
         self.badge_qr.setPlaceholderText("hoặc quét mã QR trên thẻ")
@@ -164,7 +168,8 @@ class ConsoleWindow(QMainWindow):
         self.badge_button = QPushButton("Đăng nhập bằng thẻ")
         self.badge_button.setObjectName("badgeLoginButton")
         self.badge_button.clicked.connect(self.badge_login)
-        for w in (badge_title, self.badge_id, self.badge_dob, self.badge_qr, self.badge_button, self.login_error):
+        for w in (badge_title, self.badge_pin, self.badge_id, self.badge_dob, self.badge_qr, self.badge_button,
+                  self.login_error):
             v.addWidget(w)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -325,18 +330,23 @@ class ConsoleWindow(QMainWindow):
         self.run_busy(functools.partial(staff.authenticate, username, pin), self._logged_in, self._login_failed)
 
     def badge_login(self, *_: Any) -> None:
-        """Staff badge login: read the officer's own chip card on the worker (key: the card's QR, or ID number
-        + date of birth), check its signature, then StaffService.authenticate_badge with the chip's ID number."""
+        """Staff badge login: the officer's PIN plus their own chip card, read on the worker (key: the card's QR,
+        or ID number + date of birth); the chip must be verified (operations.badge_login), then the PIN."""
         from datetime import datetime as _dt
 
         if self.busy:
             return
         qr, id_number = self.badge_qr.text().strip(), self.badge_id.text().strip()
+        pin = self.badge_pin.text()
         try:
             dob = _dt.strptime(self.badge_dob.text().strip(), "%d/%m/%Y").date()
         except ValueError:
             dob = None
         self.badge_qr.clear()
+        self.badge_pin.clear()
+        if not pin:
+            self.login_error.setText("Nhập mã PIN của bạn, rồi quét mã QR hoặc nhập số định danh trên thẻ.")
+            return
         if not qr and (len(id_number) != 12 or dob is None):
             self.login_error.setText("Nhập số định danh và ngày sinh (dd/mm/yyyy), hoặc quét mã QR trên thẻ.")
             return
@@ -346,14 +356,15 @@ class ConsoleWindow(QMainWindow):
             self.login_error.setText("Mã QR hoặc số định danh không hợp lệ.")
             return
         self.login_error.setText("Đang đọc thẻ… Đặt thẻ lên đầu đọc và giữ yên.")
-        self.run_busy(functools.partial(operations.badge_login, self.app.staff, self._reader(), key),
+        self.run_busy(functools.partial(operations.badge_login, self.app.staff, self._reader(), key, pin),
                       self._logged_in, self._login_failed)
 
     def _reader(self) -> Any:
         return self.card_reader if self.card_reader is not None else operations.default_card_reader(self.app)
 
     def _login_failed(self, exc: BaseException) -> None:
-        self.login_error.setText(getattr(exc, "vi", None) or "Không đăng nhập được. Vui lòng thử lại.")
+        self.login_error.setText(getattr(exc, "vi", None) or getattr(exc, "message_vi", None)
+                                 or "Không đăng nhập được. Vui lòng thử lại.")
 
     def _logged_in(self, ident: Any) -> None:
         self.session = self.app.staff.start_session(ident, self.timeout_s)

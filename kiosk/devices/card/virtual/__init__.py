@@ -141,12 +141,17 @@ def start_demo_card(
     with_pcscd: bool = True,
     tampered_dg13: bool = False,
     with_dg15: bool = True,
+    with_dg14: bool = False,
+    forged: bool = False,
+    cloned_aa: bool = False,
     wait: float = 5.0,
 ) -> VirtualCardHandle:
     """Start pcscd (or reuse it) and the demo citizen's card; the test CSCA goes to ``data_dir``.
 
     The returned handle's ``trust_dir`` holds the generated CSCA certificate (pass it as ``trust_dir`` to
     :func:`kiosk.devices.card.read_card` for ``verified``), ``citizen.qr_text()`` gives a key source.
+    ``forged``: EF.SOD is signed under a forger's own CSCA with the same names (not in ``trust_dir``);
+    ``cloned_aa``: the chip's AA key is not DG15's (active authentication fails).
     """
     ensure_allowed(settings)
     if profile not in PROFILES:
@@ -155,9 +160,11 @@ def start_demo_card(
     try:
         citizen = PROFILES[profile]()
         pki = TestPki.generate()
-        trust_dir = pki.write_csca(Path(data_dir or tempfile.mkdtemp(prefix="kiosk-card-")) / "csca")
+        trust_dir = pki.write_csca(Path(data_dir or tempfile.mkdtemp(prefix="kiosk-card-")) / "csca").parent
         photo = make_photo()
-        card_profile = build_profile(citizen, photo, pki, tampered_dg13=tampered_dg13, with_dg15=with_dg15)
+        signer = TestPki.forger_of(pki) if forged else pki
+        card_profile = build_profile(citizen, photo, signer, tampered_dg13=tampered_dg13, with_dg15=with_dg15,
+                                     with_dg14=with_dg14, cloned_aa=cloned_aa)
         handle = start_virtual_card(card_profile, options, slot=slot, settings=settings)
         handle.citizen, handle.pki, handle.trust_dir, handle.photo, handle.pcscd = citizen, pki, trust_dir, photo, pcscd
         if wait and with_pcscd:

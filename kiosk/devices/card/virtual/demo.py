@@ -62,10 +62,13 @@ def make_photo(target_min: int = 15_000, target_max: int = 20_000, seed: int = 7
     rnd = random.Random(seed)
     img = Image.new("RGB", (360, 480), (226, 232, 240))
     draw = ImageDraw.Draw(img)
+    # shoulder-length hair framing the face: the demo citizen is a woman (the kiosk shows this photo on
+    # "Đây có phải là bạn?", and a short-haired drawing next to "Nguyễn Thị Hương" looked wrong)
+    draw.rounded_rectangle((78, 62, 282, 372), radius=90, fill=(30, 24, 22))  # hair, behind
     draw.ellipse((40, 330, 320, 620), fill=(40, 60, 110))  # shoulders
     draw.rectangle((150, 290, 210, 360), fill=(224, 186, 160))  # neck
     draw.ellipse((95, 90, 265, 310), fill=(232, 196, 170))  # face
-    draw.ellipse((85, 60, 275, 200), fill=(30, 24, 22))  # hair
+    draw.chord((95, 70, 265, 190), 180, 360, fill=(30, 24, 22))  # fringe
     draw.ellipse((135, 180, 160, 195), fill=(40, 30, 30))
     draw.ellipse((200, 180, 225, 195), fill=(40, 30, 30))
     draw.arc((150, 240, 210, 270), 10, 170, fill=(150, 70, 70), width=3)

@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from ..ber import tlv
-from ..datagroups import build_dg1, build_dg2, build_dg13
+from ..datagroups import build_dg1, build_dg2, build_dg13, build_dg14_aa
 from ..mrz import build_td1
 from ..passive import LDSSecurityObject
 from .card import CardProfile
@@ -42,8 +42,18 @@ class TestPki:
     ds_cert: x509.Certificate
 
     @classmethod
-    def generate(cls, country: str = "VN") -> TestPki:
+    def generate(
+        cls,
+        country: str = "VN",
+        *,
+        ds_validity: tuple[dt.datetime, dt.datetime] | None = None,
+        ds_digital_signature: bool = True,
+        csca_key_cert_sign: bool = True,
+    ) -> TestPki:
+        """A CSCA and a DSC under it. The switches make certificates a strict chain check must refuse
+        (an expired DSC, a DSC without digitalSignature, a CSCA without keyCertSign)."""
         now = dt.datetime.now(dt.UTC)
+        ds_from, ds_to = ds_validity or (now - dt.timedelta(days=1), now + dt.timedelta(days=3650))
         csca_key = ec.generate_private_key(ec.SECP256R1())
         csca_name = x509.Name([
             x509.NameAttribute(NameOID.COUNTRY_NAME, country),
@@ -55,7 +65,10 @@ class TestPki:
             .public_key(csca_key.public_key()).serial_number(x509.random_serial_number())
             .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=3650))
             .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-            .add_extension(x509.KeyUsage(False, False, False, False, False, True, True, False, False), critical=True)
+            .add_extension(
+                x509.KeyUsage(not csca_key_cert_sign, False, False, False, False, csca_key_cert_sign, True, False, False),
+                critical=True,
+            )
             .sign(csca_key, hashes.SHA256())
         )
         ds_key = ec.generate_private_key(ec.SECP256R1())
@@ -67,11 +80,38 @@ class TestPki:
         ds_cert = (
             x509.CertificateBuilder().subject_name(ds_name).issuer_name(csca_name)
             .public_key(ds_key.public_key()).serial_number(x509.random_serial_number())
-            .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=3650))
-            .add_extension(x509.KeyUsage(True, False, False, False, False, False, False, False, False), critical=True)
+            .not_valid_before(ds_from).not_valid_after(ds_to)
+            .add_extension(
+                x509.KeyUsage(ds_digital_signature, not ds_digital_signature, False, False, False, False, False, False,
+                              False),
+                critical=True,
+            )
             .sign(csca_key, hashes.SHA256())
         )
         return cls(csca_key, csca_cert, ds_key, ds_cert)
+
+    @classmethod
+    def forger_of(cls, genuine: TestPki) -> TestPki:
+        """A forger's own CSCA + DSC carrying the *same names* as ``genuine`` (names are public), so only the
+        signatures tell them apart: passive authentication passes up to the chain, which must fail."""
+        forged = cls.generate()
+        now = dt.datetime.now(dt.UTC)
+        csca_cert = (
+            x509.CertificateBuilder().subject_name(genuine.csca_cert.subject).issuer_name(genuine.csca_cert.subject)
+            .public_key(forged.csca_key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=3650))
+            .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+            .add_extension(x509.KeyUsage(False, False, False, False, False, True, True, False, False), critical=True)
+            .sign(forged.csca_key, hashes.SHA256())
+        )
+        ds_cert = (
+            x509.CertificateBuilder().subject_name(genuine.ds_cert.subject).issuer_name(genuine.csca_cert.subject)
+            .public_key(forged.ds_key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=3650))
+            .add_extension(x509.KeyUsage(True, False, False, False, False, False, False, False, False), critical=True)
+            .sign(forged.csca_key, hashes.SHA256())
+        )
+        return cls(forged.csca_key, csca_cert, forged.ds_key, ds_cert)
 
     def write_csca(self, directory: Path) -> Path:
         """Write the CSCA certificate (public only) as PEM into ``directory`` for ``--trust``."""
@@ -184,7 +224,14 @@ def build_profile(
     *,
     tampered_dg13: bool = False,
     with_dg15: bool = False,
+    with_dg14: bool = False,
+    cloned_aa: bool = False,
 ) -> CardProfile:
+    """The card's files with EF.SOD signed by ``pki``'s Document Signer.
+
+    ``cloned_aa``: DG15 (and EF.SOD) carry one AA key but the chip signs with another, as a copy of a
+    genuine card's files onto a blank chip would — active authentication fails. ``with_dg14``: a DG14
+    naming the AA hash (ecdsa-plain-SHA256)."""
     dgs: dict[int, bytes] = {
         1: build_dg1(citizen.mrz()),
         2: build_dg2(photo_jpeg),
@@ -195,11 +242,15 @@ def build_profile(
         aa_key = ec.generate_private_key(ec.SECP256R1())
         spki = aa_key.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
         dgs[15] = tlv(0x6F, spki)
+        if cloned_aa:
+            aa_key = ec.generate_private_key(ec.SECP256R1())  # the copy's chip does not hold DG15's key
+    if with_dg14:
+        dgs[14] = build_dg14_aa("sha256")
     sod = build_sod(dgs, pki)
     served = dict(dgs)
     if tampered_dg13:
         served[13] = _tamper(dgs[13])
-    tags = b"".join({1: b"\x61", 2: b"\x75", 13: b"\x6D", 15: b"\x6F"}[n] for n in sorted(dgs))
+    tags = b"".join({1: b"\x61", 2: b"\x75", 13: b"\x6D", 14: b"\x6E", 15: b"\x6F"}[n] for n in sorted(dgs))
     com = tlv(0x60, tlv(0x5F01, b"0107") + tlv(0x5F36, b"040000") + tlv(0x5C, tags))
     files = {FID[n]: raw for n, raw in served.items()}
     files[0x011D] = sod
