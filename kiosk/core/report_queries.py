@@ -18,7 +18,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, literal_column, not_, or_, select, true, union_all
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    case,
+    exists,
+    func,
+    literal_column,
+    not_,
+    or_,
+    select,
+    true,
+    union_all,
+)
 from sqlalchemy.exc import CompileError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import aliased
@@ -26,7 +38,8 @@ from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import Date, Float
 
 from kiosk.core.dossiers import ELECTRONIC_CHANNELS, Status
-from kiosk.models.tables import Dossier, DossierEvent, KioskSession
+from kiosk.core.timeliness import END_STATUSES, MAX_SUPPLEMENTS_ON_TIME, SUPPLEMENT_STATUS
+from kiosk.models.tables import Dossier, DossierDocument, DossierEvent, KioskSession, Payment, Procedure
 
 _TZ_NAME_RE = re.compile(r"^[A-Za-z0-9_+\-/]+$")
 
@@ -38,6 +51,11 @@ ACCEPT_ACTIONS = ("accept", "receive")
 SUPPLEMENT_ACTIONS = ("supplement",)
 REFUSE_ACTIONS = ("refuse",)
 APOLOGY_ACTIONS = ("apologize", "apology")
+# KenhThucHien (1 trực tiếp, 2 trực tuyến, 3 bưu chính công ích) of dossiers written before the workflow stored
+# one (Dossier.legal_channel NULL): the site default, under which kiosk dossiers count as filed online.
+LEGAL_ONLINE = 2
+LEGACY_LEGAL_CHANNEL = {"counter": 1, "kiosk": 2, "kiosk_assisted": 2, "online": 2, "postal": 3}
+SERVICE_LEVELS = ("toan_trinh", "mot_phan")
 
 
 # -- dialect helpers ---------------------------------------------------------------------------------------
@@ -186,6 +204,13 @@ def base_sets(b: Bounds) -> dict[str, ColumnElement[bool]]:
         Dossier.received_at.isnot(None), Dossier.finished_at.isnot(None), Dossier.supplement_requested_at.isnot(None)
     )
     return {
+        # QĐ 766 indicator 2.1: received before the period's end and not ended before its start
+        "dvcqg": and_(
+            Dossier.received_at < b.as_of,
+            # implied by not_(ended before start) when finished_at is set by an end event; keeps it indexed
+            _ids_where(lambda a: a.finished_at.is_(None), lambda a: a.finished_at >= b.start),
+            not_(_dvcqg_ended_before(b.start)),
+        ),
         # accepted (tiếp nhận, the receipt) in the period: the DVCQG "received" figure
         "received": _in(Dossier.received_at, b.start, b.as_of),
         # arrived in the period by any channel, accepted or not yet
@@ -216,6 +241,93 @@ def base_sets(b: Bounds) -> dict[str, ColumnElement[bool]]:
     }
 
 
+# -- QĐ 766 building blocks --------------------------------------------------------------------------------
+def _ends(e: type[DossierEvent] | object) -> ColumnElement[bool]:
+    """An event that ends a dossier for 2.1 (kiosk.core.timeliness.dvcqg_end): to 3, 7, 8, 9 or 10, or a
+    supplement request (to 5) made at or after acceptance."""
+    return or_(
+        e.status_to.in_(END_STATUSES),  # type: ignore[attr-defined]
+        and_(e.status_to == SUPPLEMENT_STATUS, e.at >= Dossier.received_at),  # type: ignore[attr-defined]
+    )
+
+
+def _dvcqg_ended_before(t: datetime) -> ColumnElement[bool]:
+    e = aliased(DossierEvent)
+    return exists(select(e.id).where(e.dossier_id == Dossier.id, _ends(e), e.at < t))
+
+
+def dvcqg_on_time(b: Bounds) -> ColumnElement[bool]:
+    """2.1 on time within the "dvcqg" base (timeliness.dvcqg_verdict, as SQL): at most one supplement request
+    after acceptance by the period's end, and either no due instant, or ended in the period not after it, or
+    still running at the period's end with the due instant not before that end."""
+    e1, e2 = aliased(DossierEvent), aliased(DossierEvent)
+    ended_at = (
+        select(func.min(e1.at)).where(e1.dossier_id == Dossier.id, _ends(e1), e1.at < b.as_of).scalar_subquery()
+    )
+    supplements = (
+        select(func.count(e2.id))
+        .where(e2.dossier_id == Dossier.id, e2.status_to == SUPPLEMENT_STATUS, e2.at >= Dossier.received_at,
+               e2.at < b.as_of)
+        .scalar_subquery()
+    )
+    return and_(
+        supplements <= MAX_SUPPLEMENTS_ON_TIME,
+        or_(
+            Dossier.due_at.is_(None),
+            and_(ended_at.isnot(None), ended_at <= Dossier.due_at),
+            and_(ended_at.is_(None), Dossier.due_at >= b.as_of),
+        ),
+    )
+
+
+def legal_channel() -> ColumnElement[int]:
+    """The dossier's KenhThucHien: the stored one, else the legacy mapping of its reception channel."""
+    fallback = case(
+        *[(Dossier.channel == ch, n) for ch, n in LEGACY_LEGAL_CHANNEL.items()], else_=1
+    )
+    return func.coalesce(Dossier.legal_channel, fallback)
+
+
+def of_level(level: str) -> ColumnElement[bool]:
+    """The dossier's procedure is of service level ``level`` (toan_trinh | mot_phan)."""
+    return Dossier.procedure_id.in_(select(Procedure.id).where(Procedure.level == level))
+
+
+def gateway_paid() -> ColumnElement[bool]:
+    """A payment service (the national / provincial platform, a bank notice) confirmed a payment."""
+    return exists(
+        select(Payment.id).where(Payment.dossier_id == Dossier.id, Payment.state == "paid",
+                                 Payment.confirmed_by == "gateway")
+    )
+
+
+def papers_digitised() -> ColumnElement[bool]:
+    """Every paper the dossier was received with is digitised (DVCQG TrangThaiSoHoa ≠ 0); papers never
+    provided do not count. A dossier with no paper rows (written before papers were recorded one by one)
+    falls back to its own ``digitised`` flag."""
+    undigitised = exists(
+        select(DossierDocument.id).where(
+            DossierDocument.dossier_id == Dossier.id, DossierDocument.provision != "not_provided",
+            DossierDocument.digitised_state == 0,
+        )
+    )
+    has_papers = exists(select(DossierDocument.id).where(DossierDocument.dossier_id == Dossier.id))
+    return and_(not_(undigitised), or_(has_papers, Dossier.digitised.is_(True)))
+
+
+def any_reused() -> ColumnElement[bool]:
+    """At least one component reused (from an earlier dossier or result), or the dossier marked so."""
+    return or_(
+        Dossier.reused.is_(True),
+        exists(
+            select(DossierDocument.id).where(
+                DossierDocument.dossier_id == Dossier.id,
+                or_(DossierDocument.provision == "reused", DossierDocument.digitised_state.in_((2, 3))),
+            )
+        ),
+    )
+
+
 def dossier_metrics(b: Bounds) -> dict[str, tuple[str, ColumnElement[bool]]]:
     """metric key → (base set, condition within that set)."""
     electronic = Dossier.channel.in_(ELECTRONIC_CHANNELS)
@@ -234,6 +346,7 @@ def dossier_metrics(b: Bounds) -> dict[str, tuple[str, ColumnElement[bool]]]:
         "disliked": ("received", and_(rated, Dossier.rating <= 2)),
         "submitted_total": ("submitted", true()),
         "finished_total": ("finished", true()),
+        # the calendar-date rule (kiosk.core.timeliness.calendar_timing) as SQL
         "finished_early": ("finished", and_(has_due, fin_day < due_day)),
         "finished_on_time": ("finished", or_(Dossier.due_at.is_(None), fin_day == due_day)),
         "finished_late": ("finished", and_(has_due, fin_day > due_day)),
@@ -244,7 +357,27 @@ def dossier_metrics(b: Bounds) -> dict[str, tuple[str, ColumnElement[bool]]]:
         "due_soon": ("in_progress", and_(Dossier.due_at >= b.ref_day_start, Dossier.due_at <= b.soon_limit)),
         "overdue_in_progress": ("in_progress", Dossier.due_at < b.ref_day_start),
         "pending_online_past_8h": ("pending", true()),
+        # QĐ 766 (the "indicators" object; docs/METRICS.md)
+        "synced": ("received", Dossier.sync_state == "synced"),
+        "dvcqg_base": ("dvcqg", true()),
+        "dvcqg_on_time": ("dvcqg", dvcqg_on_time(b)),
+        "dvcqg_late": ("dvcqg", not_(dvcqg_on_time(b))),
+        "legal_online": ("received", legal_channel() == LEGAL_ONLINE),
+        "paid_online_gateway": ("received", and_(fee_bearing, gateway_paid())),
+        "paid_online_officer": ("received", and_(fee_bearing, Dossier.payment_state == "paid_online", not_(gateway_paid()))),
+        "digitised_full": (
+            "received",
+            and_(
+                papers_digitised(),
+                or_(not_(and_(_at_or_before(Dossier.finished_at, b.as_of), Dossier.status.in_(RESULT_STATUSES))),
+                    Dossier.e_result.is_(True)),
+            ),
+        ),
+        "reused_any": ("received", any_reused()),
     }
+    for level in SERVICE_LEVELS:
+        m[f"received_level.{level}"] = ("received", of_level(level))
+        m[f"legal_online_level.{level}"] = ("received", and_(of_level(level), legal_channel() == LEGAL_ONLINE))
     m["on_time_or_early"] = ("finished", or_(m["finished_early"][1], m["finished_on_time"][1]))
     for ch in ("counter", "kiosk", "kiosk_assisted", "online", "postal"):
         m[f"received_by_channel.{ch}"] = ("received", Dossier.channel == ch)
@@ -282,4 +415,15 @@ RATE_NUMERATORS = {
     "e_result_rate": "e_result",
     "reuse_rate": "reused",
     "rating_avg": "rated",
+    # the QĐ 766 indicators object
+    "1.4": "synced",
+    "2.1": "dvcqg_on_time",
+    "2.2": "with_result",
+    "3.3": "legal_online",
+    "3.3_toan_trinh": "legal_online_level.toan_trinh",
+    "3.3_mot_phan": "legal_online_level.mot_phan",
+    "3.6": "paid_online_gateway",
+    "4.1": "e_result",
+    "4.2": "digitised_full",
+    "4.3": "reused_any",
 }

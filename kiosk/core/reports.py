@@ -35,18 +35,37 @@ from kiosk.core.report_queries import (
     event_window,
     local_date,
 )
+from kiosk.core.timeliness import calendar_timing
 from kiosk.models.tables import Dossier, DossierEvent, KioskSession
 
-__all__ = ["DayPoint", "DossierRow", "Period", "Report", "ReportFilters", "ReportService", "TARGETS", "UnknownMetric"]
+__all__ = [
+    "DayPoint", "DossierRow", "INDICATOR_IDS", "INDICATOR_TARGETS", "Period", "Report", "ReportFilters",
+    "ReportService", "TARGETS", "UnknownMetric",
+]
 
-# QĐ 766 thresholds shown against the figures (full points at or above these).
+# QĐ 766 indicators (domain.md §7) in the order they are shown, and their thresholds (full points at or above
+# these; None = no threshold to judge against). The one place targets are written.
+INDICATOR_TARGETS: dict[str, float | None] = {
+    "1.4": None,  # % synced to the national portal
+    "2.1": 1.0,  # % solved early or on time (DVCQG rule)
+    "2.2": None,  # average processing time, working days (the limit is per procedure)
+    "3.3": 0.5,  # % filed online (legal channel 2)
+    "3.3_toan_trinh": 0.5,
+    "3.3_mot_phan": 0.5,
+    "3.6": 0.5,  # % paid online, confirmed by a payment service
+    "4.1": None,  # % results issued electronically
+    "4.2": 0.8,  # % digitised (papers and result)
+    "4.3": 0.8,  # % reusing data
+    "5.4": 0.9,  # satisfaction
+}
+INDICATOR_IDS = tuple(INDICATOR_TARGETS)
+# The older flat rates (kept in the JSON for existing readers) and the indicator whose target they share.
 TARGETS: dict[str, float] = {
-    "online_rate": 0.5,
-    "online_payment_rate": 0.5,
-    "on_time_rate": 1.0,
-    "digitised_rate": 0.8,
-    "reuse_rate": 0.8,
-    "satisfaction_rate": 0.9,
+    key: float(INDICATOR_TARGETS[ind])  # type: ignore[arg-type]
+    for key, ind in (
+        ("online_rate", "3.3"), ("online_payment_rate", "3.6"), ("on_time_rate", "2.1"), ("digitised_rate", "4.2"),
+        ("reuse_rate", "4.3"), ("satisfaction_rate", "5.4"),
+    )
 }
 FAILURE_CAUSES = ("card_read", "otp", "printer", "scanner")
 
@@ -94,8 +113,20 @@ class Period:
         return f"{self.start:%d/%m/%Y} – {self.end:%d/%m/%Y}"
 
 
-def _rate(num: int, den: int) -> float | None:
+def _rate(num: float, den: int) -> float | None:
     return num / den if den else None
+
+
+def _met(rate: float | None, target: float | None) -> bool | None:
+    return None if rate is None or target is None else rate >= target - 1e-12
+
+
+def indicator(num: float | None, den: int | None, key: str, rate: float | None = None) -> dict[str, Any]:
+    """One entry of the ``indicators`` object: {numerator, denominator, rate, target, met}."""
+    if rate is None and num is not None and den is not None:
+        rate = _rate(num, den)
+    target = INDICATOR_TARGETS.get(key)
+    return {"numerator": num, "denominator": den, "rate": rate, "target": target, "met": _met(rate, target)}
 
 
 @dataclass
@@ -144,6 +175,19 @@ class Report:
     rated: int = 0
     disliked: int = 0
     rating_avg: float | None = None
+    # QĐ 766 indicator counts (docs/METRICS.md, "indicators")
+    synced: int = 0
+    dvcqg_base: int = 0
+    dvcqg_on_time: int = 0
+    dvcqg_late: int = 0
+    legal_online: int = 0
+    received_level: dict[str, int] = field(default_factory=dict)
+    legal_online_level: dict[str, int] = field(default_factory=dict)
+    paid_online_gateway: int = 0
+    paid_online_officer: int = 0
+    digitised_full: int = 0
+    reused_any: int = 0
+    processing_days_total: float = 0.0  # 2.2: working days, supplement pauses excluded, over with_result
     kiosk: KioskOps = field(default_factory=KioskOps)
     # queue tickets of the period (kiosk.core.queue.queue_stats): waiting, median wait, served, …
     queue: dict[str, Any] = field(default_factory=dict)
@@ -189,6 +233,33 @@ class Report:
             return None
         return max(0.0, 1.0 - (late or 0.0) - (dislike or 0.0))
 
+    def indicators(self) -> dict[str, dict[str, Any]]:
+        """The QĐ 766 indicators, keyed by id (docs/METRICS.md)."""
+        late = _rate(self.dvcqg_late, self.dvcqg_base)
+        dislike = self.dislike_share
+        satisfaction = None if late is None and dislike is None else max(0.0, 1.0 - (late or 0.0) - (dislike or 0.0))
+        out = {
+            "1.4": indicator(self.synced, self.received_total, "1.4"),
+            "2.1": indicator(self.dvcqg_on_time, self.dvcqg_base, "2.1"),
+            "2.2": indicator(round(self.processing_days_total, 4), self.with_result, "2.2",
+                             _rate(self.processing_days_total, self.with_result)),
+            "3.3": indicator(self.legal_online, self.received_total, "3.3"),
+            "3.6": indicator(self.paid_online_gateway, self.fee_bearing, "3.6"),
+            "4.1": indicator(self.e_result, self.with_result, "4.1"),
+            "4.2": indicator(self.digitised_full, self.received_total, "4.2"),
+            "4.3": indicator(self.reused_any, self.received_total, "4.3"),
+            "5.4": {
+                **indicator(None, None, "5.4", satisfaction),
+                # 100% − late share (2.1 base) − dislike share (ratings ≤ 2)
+                "parts": {"late": self.dvcqg_late, "judged": self.dvcqg_base, "disliked": self.disliked,
+                          "rated": self.rated},
+            },
+        }
+        for level in ("toan_trinh", "mot_phan"):
+            key = f"3.3_{level}"
+            out[key] = indicator(self.legal_online_level.get(level, 0), self.received_level.get(level, 0), key)
+        return {k: out[k] for k in INDICATOR_IDS}
+
     def rates(self) -> dict[str, float | None]:
         return {
             "on_time_rate": self.on_time_rate,
@@ -209,7 +280,7 @@ class Report:
                 "pending_online_past_8h", "in_progress", "due_today", "due_soon", "overdue_in_progress",
                 "finished_total", "finished_early", "finished_on_time", "finished_late", "online_received",
                 "fee_bearing", "paid_online", "with_result", "e_result", "digitised", "reused", "rated",
-                "disliked", "rating_avg",
+                "disliked", "rating_avg", "paid_online_gateway", "paid_online_officer",
             )
         }
         return {
@@ -223,6 +294,7 @@ class Report:
             "kiosk_operations": asdict(self.kiosk),
             "queue": dict(self.queue),
             "targets": dict(TARGETS),
+            "indicators": self.indicators(),
         }
 
 
@@ -332,6 +404,7 @@ class ReportService:
             ).one()._mapping
             values.update({k: int(row[k]) for k in ev})
             report.kiosk = self._kiosk_ops(s, b, filters)
+            report.processing_days_total = self._processing_days(s, sets["finished"], metrics["with_result"][1], fcond)
         report.queue = self.queue_figures(b, filters)
         for k, v in values.items():
             if "." in k:
@@ -340,6 +413,20 @@ class ReportService:
             elif hasattr(report, k) and not isinstance(getattr(type(report), k, None), property):
                 setattr(report, k, v)
         return report
+
+    def _processing_days(self, s: Session, *where: ColumnElement[bool]) -> float:
+        """2.2: Σ working time from acceptance to the result, supplement pauses excluded, in working days.
+        Working time needs the office calendar, so this one figure is summed in Python over the rows."""
+        day = sum(
+            (datetime.combine(date.min, b) - datetime.combine(date.min, a)).total_seconds()
+            for a, b in self.calendar.hours.windows()
+        )
+        total = 0.0
+        rows = s.execute(select(Dossier.received_at, Dossier.finished_at, Dossier.paused_seconds).where(*where))
+        for received, finished, paused in rows:
+            worked = self.calendar.working_time_between(received, finished).total_seconds() - (paused or 0)
+            total += max(0.0, worked) / day
+        return total
 
     def queue_figures(self, b: Bounds, filters: ReportFilters) -> dict[str, Any]:
         """Queue tickets issued in ``[start, as_of)``: ``waiting`` (still waiting now), ``served``, ``issued``,
@@ -439,7 +526,7 @@ class ReportService:
     # -- drill-down --------------------------------------------------------------------------------------
     def metric_keys(self) -> list[str]:
         b = self.bounds(Period.day(self.today()))
-        return sorted([*dossier_metrics(b), *event_metrics(), *RATE_NUMERATORS, "satisfaction_rate"])
+        return sorted([*dossier_metrics(b), *event_metrics(), *RATE_NUMERATORS, "satisfaction_rate", "5.4"])
 
     def dossiers_behind(
         self, metric_key: str, period: Period, filters: ReportFilters | None = None, *, now: datetime | None = None
@@ -449,6 +536,10 @@ class ReportService:
         b = self.bounds(period, now)
         fcond = (filters or ReportFilters()).dossier_condition()
         key = RATE_NUMERATORS.get(metric_key, metric_key)
+        if key == "5.4":
+            codes = set(self.dossiers_behind("dvcqg_late", period, filters, now=now))
+            codes |= set(self.dossiers_behind("disliked", period, filters, now=now))
+            return sorted(codes)
         if key == "satisfaction_rate":
             codes = set(self.dossiers_behind("finished_late", period, filters, now=now))
             codes |= set(self.dossiers_behind("disliked", period, filters, now=now))
@@ -504,9 +595,6 @@ class ReportService:
         return out
 
     def timing(self, finished_at: datetime, due_at: datetime | None) -> str:
-        """DVCQG calendar-date comparison of one finished dossier: early | on_time | late."""
-        if due_at is None:
-            return "on_time"
-        f, d = self.calendar.local(finished_at).date(), self.calendar.local(due_at).date()
-        return "early" if f < d else "late" if f > d else "on_time"
+        """Calendar-date rule (kiosk.core.timeliness) for one finished dossier: early | on_time | late."""
+        return str(calendar_timing(finished_at, due_at, self.calendar.tz))
 

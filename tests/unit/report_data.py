@@ -220,3 +220,75 @@ def build_month(session: Session, calendar: WorkCalendar, end: date, days: int =
                 events=[(at, "submit", None, 2)],
             )
     session.flush()
+
+
+def build_indicators(session: Session, calendar: WorkCalendar) -> None:
+    """QĐ 766 indicators on Thu 19/11/2026 (test_reports.py::test_indicators works out every answer).
+
+    P1 is a toàn trình procedure, P2 một phần. K* dossiers exercise 2.1 (the DVCQG rule), R* the other
+    indicators; every dossier received on 19/11 is also in the 2.1 base."""
+    from sqlalchemy import select
+
+    from kiosk.models.tables import DossierDocument, Payment
+
+    b = Builder(session, calendar)
+    b.procs[P2].level = "mot_phan"
+    D = b.dossier
+
+    def papers(d: Dossier, *spec: tuple[str, int]) -> None:
+        for i, (provision, state) in enumerate(spec):
+            d.documents.append(DossierDocument(position=i, name=f"Giấy tờ {i + 1}", provision=provision,
+                                               digitised_state=state))
+
+    def paid(d: Dossier, by: str) -> None:
+        d.payments.append(Payment(amount=d.fee, method="vietqr", state="paid", created_at=d.submitted_at,
+                                  paid_at=d.submitted_at, confirmed_by=by))
+
+    # -- 2.1 cases ----------------------------------------------------------------------------------------
+    k1 = D("K1", "counter", P1, 9, n(19, 8), received=n(19, 8), due=n(19, 17), finished=n(19, 14), e_result=True,
+           events=[(n(19, 8), "submit", None, 2), (n(19, 14), "finish", 2, 9)])  # ends in time
+    D("K2", "counter", P1, 9, n(18, 9), received=n(18, 9), due=n(19, 10), finished=n(19, 16, 30),
+      events=[(n(18, 9), "submit", None, 2), (n(19, 16, 30), "finish", 2, 9)])  # same date, after the hour: late
+    k3 = D("K3", "counter", P1, 9, n(17, 9), received=n(17, 9), due=n(19, 15), finished=n(19, 15),
+           events=[(n(17, 9), "submit", None, 2), (n(19, 15), "finish", 4, 9)])  # ends exactly at due: on time
+    k3.paused_seconds = 4 * 3600
+    D("K4", "counter", P1, 4, n(18, 9), received=n(18, 9), due=n(20, 0))  # running, due = period end: on time
+    D("K5", "counter", P1, 4, n(18, 9), received=n(18, 9), due=n(19, 17))  # running past due: late
+    D("K6", "counter", P2, 5, n(18, 9), received=n(18, 9), due=n(25, 17), supplement_at=n(19, 15),
+      events=[(n(18, 9), "submit", None, 2), (n(19, 9), "supplement", 4, 5), (n(19, 10), "supplied", 5, 4),
+              (n(19, 15), "supplement", 4, 5)])  # two supplement requests after acceptance: late
+    D("K7", "counter", P1, 4, n(18, 9), received=n(18, 9), due=None)  # no due instant: on time
+    D("K8", "counter", P1, 9, n(10, 9), received=n(10, 9), due=n(17, 17), finished=n(16, 9),
+      events=[(n(16, 9), "finish", 4, 9)])  # ended before the period: out
+    D("K9", "counter", P1, 2, n(20, 9), received=n(20, 9), due=n(25, 17))  # received after the period: out
+    k10 = D("K10", "online", P2, 4, n(17, 9), received=n(19, 9), due=n(25, 17), fee=10000, payment="paid_online",
+            reused=True, events=[(n(18, 9), "supplement", 1, 5), (n(18, 15), "supplied", 5, 1),
+                                 (n(19, 9), "accept", 1, 2)])  # supplement before acceptance does not count
+    D("K11", "counter", P1, 3, n(16, 9), received=n(16, 9), due=n(18, 17), finished=n(19, 9),
+      events=[(n(19, 9), "refuse", 4, 3)])  # refused after receipt, after due: late
+    D("K12", "counter", P1, 9, n(16, 9), received=n(16, 9), due=n(19, 17), finished=n(20, 10),
+      events=[(n(20, 10), "finish", 4, 9)])  # ends after the period, due inside: late
+    D("K13", "counter", P1, 10, n(10, 9), received=n(10, 9), due=n(17, 17), finished=n(16, 9), returned=n(19, 9),
+      events=[(n(16, 9), "finish", 4, 9), (n(19, 9), "return", 9, 10)])  # returned now, ended before: out
+    D("K14", "counter", P1, 4, n(10, 9), received=n(10, 9), due=n(25, 17), supplement_at=n(12, 9),
+      events=[(n(12, 9), "supplement", 4, 5), (n(13, 9), "supplied", 5, 4)])  # first supplement before: out
+    # -- other indicators (all received on 19/11) -------------------------------------------------------------
+    papers(k1, ("scanned", 1), ("not_provided", 0))  # the paper never provided does not count against it
+    paid(k10, "gateway")
+    r1 = D("R1", "kiosk", P1, 2, n(19, 10), received=n(19, 10), due=n(26, 17), fee=20000, payment="paid_online",
+           kiosk="K1", events=[(n(19, 10), "accept", 1, 2)])
+    r1.legal_channel = 1  # the site counts kiosk dossiers as trực tiếp
+    papers(r1, ("paper", 0))  # brought on paper and never scanned
+    paid(r1, "officer")  # a transfer an officer ticked by hand
+    r2 = D("R2", "kiosk_assisted", P2, 9, n(19, 9), received=n(19, 9, 30), due=n(19, 17), finished=n(19, 16),
+           fee=8000, payment="unpaid", rating=1, kiosk="K2",
+           events=[(n(19, 9, 30), "accept", 1, 2), (n(19, 16), "finish", 2, 9)])
+    r2.legal_channel = 2
+    papers(r2, ("scanned", 1), ("reused", 2))  # papers digitised, but the result is on paper only
+    r3 = D("R3", "postal", P1, 4, n(18, 9), received=n(19, 11), due=n(26, 17), fee=8000, payment="waived",
+           rating=5, events=[(n(19, 11), "accept", 1, 2)])
+    papers(r3, ("scanned", 1))
+    for d in (k1, r1, r3):
+        d.sync_state = "synced"
+    session.flush()
+    assert session.scalar(select(Procedure.level).where(Procedure.code == P2)) == "mot_phan"

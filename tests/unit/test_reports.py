@@ -13,7 +13,16 @@ from pathlib import Path
 import pytest
 
 from kiosk.core.reports import Period, ReportFilters, ReportService, UnknownMetric
-from tests.unit.report_data import AGENCY, OTHER_AGENCY, P1, build_dates, build_main, build_pending, n
+from tests.unit.report_data import (
+    AGENCY,
+    OTHER_AGENCY,
+    P1,
+    build_dates,
+    build_indicators,
+    build_main,
+    build_pending,
+    n,
+)
 
 THU = date(2026, 11, 19)
 
@@ -167,8 +176,14 @@ def test_every_count_matches_its_drill_down(main_svc: ReportService) -> None:
     day = Period.day(THU)
     j = main_svc.summary(day).to_json()
     for key in main_svc.metric_keys():
-        if "." in key:
+        if key in j["indicators"]:
+            if key in ("2.2", "5.4"):  # an average / a score: their lists are checked in test_indicators
+                continue
+            value = j["indicators"][key]["numerator"]
+        elif "." in key:
             group, sub = key.split(".")
+            if group not in j:  # per-level counts, shown through the 3.3_* indicators
+                continue
             value = j[group][sub]
         elif isinstance(j.get(key), int):
             value = j[key]
@@ -251,3 +266,86 @@ def test_dossier_rows_cover_the_period(main_svc: ReportService, tmp_path: Path) 
     assert codes == sorted(["A1", "A2", "A3", "A4", "A5", "A6", "Z1", "B1", "B2", "B3", "B4", "C1", "P2", "P5"])
     timing = {r.code: r.timing for r in rows}
     assert (timing["B1"], timing["A5"], timing["B4"], timing["C1"], timing["A1"]) == ("late", "early", "on_time", None, None)
+
+
+INDICATOR_KEYS = {"1.4", "2.1", "2.2", "3.3", "3.3_toan_trinh", "3.3_mot_phan", "3.6", "4.1", "4.2", "4.3", "5.4"}
+
+
+def _ind(j: dict, key: str) -> tuple:  # type: ignore[type-arg]
+    x = j["indicators"][key]
+    return x["numerator"], x["denominator"], x["rate"], x["target"], x["met"]
+
+
+def test_indicators(rapp, database_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Every QĐ 766 indicator of tests/unit/report_data.py::build_indicators, worked out by hand."""
+    svc = _service(rapp, build_indicators)
+    day = Period.day(THU)
+    j = svc.summary(day).to_json()
+    assert set(j["indicators"]) == INDICATOR_KEYS
+    for x in j["indicators"].values():
+        assert {"numerator", "denominator", "rate", "target", "met"} <= set(x)
+    # received on 19/11: K1 K10 R1 R2 R3
+    assert j["received_total"] == 5
+    # 1.4 synced: K1 R1 R3
+    assert _ind(j, "1.4") == (3, 5, pytest.approx(0.6), None, None)
+    # 2.1 base: K1..K7, K10, K11, K12 and R1 R2 R3 (K8 K13 K14 ended before, K9 received after) = 13;
+    # on time K1 (in time) K3 (exactly at due) K4 (running, due = period end) K7 (no due) K10 (supplement before
+    # acceptance) R1 R3 (running) R2 (ended in time) = 8; late K2 (same date, later hour) K5 K6 (2 supplements)
+    # K11 K12
+    assert _ind(j, "2.1") == (8, 13, pytest.approx(8 / 13), 1.0, False)
+    assert svc.dossiers_behind("dvcqg_base", day) == sorted(
+        ["K1", "K2", "K3", "K4", "K5", "K6", "K7", "K10", "K11", "K12", "R1", "R2", "R3"])
+    assert svc.dossiers_behind("2.1", day) == sorted(["K1", "K3", "K4", "K7", "K10", "R1", "R2", "R3"])
+    assert svc.dossiers_behind("dvcqg_late", day) == ["K11", "K12", "K2", "K5", "K6"]
+    # the calendar-date rule on the same day: K2 finished on its due date → on time there
+    assert j["finished_on_time"] >= 1 and "K2" in svc.dossiers_behind("finished_on_time", day)
+    # 2.2 results K1 (4 h) R2 (4.5 h) K2 (13.5 h) K3 (20 h − 4 h paused) = 38 h = 4.75 working days over 4
+    num, den, rate, target, met = _ind(j, "2.2")
+    assert (num, den, target, met) == (pytest.approx(4.75), 4, None, None)
+    assert rate == pytest.approx(1.1875)
+    # 3.3 legal channel 2: K10 (online, no stored channel → 2) R2 (stored 2); R1 is a kiosk dossier stored as 1
+    assert _ind(j, "3.3") == (2, 5, pytest.approx(0.4), 0.5, False)
+    assert j["online_rate"] == pytest.approx(3 / 5)  # the old flat rate counted channels: K10 R1 R2
+    assert _ind(j, "3.3_toan_trinh") == (0, 3, 0.0, 0.5, False)  # K1 R1 R3
+    assert _ind(j, "3.3_mot_phan") == (2, 2, 1.0, 0.5, True)  # K10 R2
+    # 3.6 fee-bearing K10 R1 R2 (R3 waived); confirmed by a payment service K10; R1 ticked by an officer
+    assert _ind(j, "3.6") == (1, 3, pytest.approx(1 / 3), 0.5, False)
+    assert (j["paid_online_gateway"], j["paid_online_officer"]) == (1, 1)
+    assert svc.dossiers_behind("paid_online_officer", day) == ["R1"]
+    # 4.1 results K1 K2 K3 R2, electronic K1
+    assert _ind(j, "4.1") == (1, 4, 0.25, None, None)
+    # 4.2 K1 (one paper scanned, one never provided; e-result) R3 (scanned, no result yet); not K10 (no papers,
+    # not digitised), R1 (paper not scanned), R2 (result on paper only)
+    assert _ind(j, "4.2") == (2, 5, pytest.approx(0.4), 0.8, False)
+    assert svc.dossiers_behind("4.2", day) == ["K1", "R3"]
+    # 4.3 K10 (marked reused) R2 (a reused paper)
+    assert _ind(j, "4.3") == (2, 5, pytest.approx(0.4), 0.8, False)
+    # 5.4 = 1 − late 5/13 − dislike 1/2 (R2 rated 1, R3 rated 5)
+    x = j["indicators"]["5.4"]
+    assert x["rate"] == pytest.approx(1 - 5 / 13 - 1 / 2)
+    assert (x["target"], x["met"]) == (0.9, False)
+    assert x["parts"] == {"late": 5, "judged": 13, "disliked": 1, "rated": 2}
+    assert svc.dossiers_behind("5.4", day) == ["K11", "K12", "K2", "K5", "K6", "R2"]
+
+
+def test_indicators_follow_the_timeliness_module(rapp, database_url: str) -> None:  # type: ignore[no-untyped-def]
+    """The SQL of 2.1 and kiosk.core.timeliness.dvcqg_verdict classify every dossier alike, for several periods."""
+    from sqlalchemy import select
+
+    from kiosk.core.timeliness import dvcqg_verdict
+    from kiosk.models.database import session_scope
+    from kiosk.models.tables import Dossier
+
+    svc = _service(rapp, build_indicators)
+    with session_scope(rapp.session_factory) as s:
+        rows = [(d.code, d.received_at, d.due_at, [(e.at, e.status_to) for e in d.events])
+                for d in s.scalars(select(Dossier))]
+    for period in (Period.day(THU), Period.day(date(2026, 11, 18)), Period.between(date(2026, 11, 16), THU),
+                   Period.day(date(2026, 11, 20))):
+        b = svc.bounds(period)
+        verdicts = {code: dvcqg_verdict(rec, due, evs, b.start, b.as_of) for code, rec, due, evs in rows}
+        base = sorted(c for c, v in verdicts.items() if v is not None)
+        ok = sorted(c for c, v in verdicts.items() if v is not None and v.on_time)
+        assert svc.dossiers_behind("dvcqg_base", period) == base, period
+        assert svc.dossiers_behind("2.1", period) == ok, period
+        assert svc.summary(period).to_json()["indicators"]["2.1"]["numerator"] == len(ok)
