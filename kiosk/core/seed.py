@@ -286,7 +286,7 @@ class Seeder:
             elif electronic and rng.random() < 0.7:
                 row["payment_state"] = "paid_online"
                 sim.payment = {"amount": fee, "method": "vietqr", "state": "paid", "reference": None,
-                               "created_at": submitted, "paid_at": submitted, "staff_id": None}
+                               "created_at": submitted, "paid_at": submitted, "staff_id": None, "confirmed_by": "gateway"}
             else:
                 row["payment_state"] = "unpaid"
         steps = _Timeline(self, sim)
@@ -466,7 +466,7 @@ class _Timeline:
         if self._open(at):
             fee = self.sim.row["fee"]
             self.sim.payment = {"amount": fee, "method": "counter_cash", "state": "paid", "reference": None,
-                                "created_at": at, "paid_at": at, "staff_id": None}
+                                "created_at": at, "paid_at": at, "staff_id": None, "confirmed_by": "officer"}
 
     def done(self) -> _Sim:
         return self.sim
