@@ -3,7 +3,11 @@
 Why this shape: the supervisor report is computed in SQL (reports.py); provincial auditors and our own tests
 check it by re-deriving every figure from raw facts with a different tool. Each line carries the dossier's
 timestamps (ISO 8601 in office time, with the offset, or null), its money, flags and rating, plus its
-history (``events``) because acceptances, supplement requests and refusals are counted from the history.
+history (``events``: instant, action, status from / to) because acceptances, supplement requests, refusals
+and the end of a dossier for QĐ 766 indicator 2.1 are read from the history, its papers (the citizen's
+choice per paper and whether it is digitised, for 4.2 and 4.3) and its payments (who confirmed them, for
+3.6), the procedure's service level and the legal channel (KenhThucHien, null when the dossier was written
+before it was stored) for 3.3.
 
 Which dossiers: every dossier that existed during the period and was open at some moment of it or changed
 in it, i.e. ``submitted_at < end`` and (not finished, or finished/updated on or after ``start``). That
@@ -26,7 +30,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.models.tables import Dossier, DossierEvent
+from kiosk.models.tables import Dossier, DossierDocument, DossierEvent, Payment, Procedure
 
 CHUNK = 1000
 # The contract keys first (issue 9), then the extras needed to recompute every figure.
@@ -36,6 +40,7 @@ _COLUMNS = (
     Dossier.accept_deadline, Dossier.received_at, Dossier.due_at, Dossier.original_due_at, Dossier.finished_at,
     Dossier.returned_at, Dossier.supplement_requested_at, Dossier.fee, Dossier.payment_state, Dossier.digitised,
     Dossier.e_result, Dossier.reused, Dossier.supplement_rounds, Dossier.rating,
+    Dossier.legal_channel, Dossier.sync_state, Dossier.paused_seconds, Procedure.level,
 )
 
 
@@ -66,7 +71,8 @@ def iter_dossiers(
         # transactions here start with BEGIN IMMEDIATE, so one long read would stall the kiosks)
         with factory() as s:
             chunk = s.execute(
-                select(*_COLUMNS).where(*where, Dossier.id > last_id).order_by(Dossier.id).limit(CHUNK)
+                select(*_COLUMNS).outerjoin(Procedure, Procedure.id == Dossier.procedure_id)
+                .where(*where, Dossier.id > last_id).order_by(Dossier.id).limit(CHUNK)
             ).all()
             if not chunk:
                 return
@@ -81,12 +87,32 @@ def iter_dossiers(
                 events[ev.dossier_id].append(
                     {"at": _iso(ev.at, tz), "action": ev.action, "from": ev.status_from, "to": ev.status_to}
                 )
+            papers: dict[int, list[dict[str, Any]]] = defaultdict(list)
+            for doc in s.execute(
+                select(DossierDocument.dossier_id, DossierDocument.provision, DossierDocument.digitised_state)
+                .where(DossierDocument.dossier_id.in_(ids))
+                .order_by(DossierDocument.dossier_id, DossierDocument.position, DossierDocument.id)
+            ):
+                papers[doc.dossier_id].append({"provision": doc.provision, "digitised_state": doc.digitised_state})
+            payments: dict[int, list[dict[str, Any]]] = defaultdict(list)
+            for pay in s.execute(
+                select(Payment.dossier_id, Payment.amount, Payment.method, Payment.state, Payment.confirmed_by,
+                       Payment.paid_at)
+                .where(Payment.dossier_id.in_(ids))
+                .order_by(Payment.dossier_id, Payment.id)
+            ):
+                payments[pay.dossier_id].append({
+                    "amount": pay.amount, "method": pay.method, "state": pay.state,
+                    "confirmed_by": pay.confirmed_by, "paid_at": _iso(pay.paid_at, tz),
+                })
         for r in chunk:
-            yield _line(r, events.get(r.id, []), tz)
+            yield _line(r, events.get(r.id, []), tz, papers.get(r.id, []), payments.get(r.id, []))
         last_id = ids[-1]
 
 
-def _line(r: Any, events: list[dict[str, Any]], tz: ZoneInfo) -> dict[str, Any]:
+def _line(
+    r: Any, events: list[dict[str, Any]], tz: ZoneInfo, papers: list[dict[str, Any]], payments: list[dict[str, Any]]
+) -> dict[str, Any]:
     return {
         "code": r.code,
         "procedure": r.procedure_code,
@@ -113,7 +139,13 @@ def _line(r: Any, events: list[dict[str, Any]], tz: ZoneInfo) -> dict[str, Any]:
         "original_due_at": _iso(r.original_due_at, tz),
         "supplement_requested_at": _iso(r.supplement_requested_at, tz),
         "payment_state": r.payment_state,
+        "level": r.level,  # toan_trinh | mot_phan
+        "legal_channel": r.legal_channel,  # 1 trực tiếp, 2 trực tuyến, 3 BCCI; null: not stored
+        "sync_state": r.sync_state,
+        "paused_seconds": r.paused_seconds,  # working seconds waiting for the citizen (supplement)
         "events": events,
+        "papers": papers,
+        "payments": payments,
     }
 
 

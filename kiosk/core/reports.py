@@ -241,7 +241,7 @@ class Report:
         out = {
             "1.4": indicator(self.synced, self.received_total, "1.4"),
             "2.1": indicator(self.dvcqg_on_time, self.dvcqg_base, "2.1"),
-            "2.2": indicator(round(self.processing_days_total, 4), self.with_result, "2.2",
+            "2.2": indicator(self.processing_days_total, self.with_result, "2.2",
                              _rate(self.processing_days_total, self.with_result)),
             "3.3": indicator(self.legal_online, self.received_total, "3.3"),
             "3.6": indicator(self.paid_online_gateway, self.fee_bearing, "3.6"),

@@ -2,7 +2,8 @@
 
 A month of synthetic history is seeded with `kiosk demo seed`; for the month, a week and single days the
 report's JSON must equal what docs/METRICS.md says, applied line by line to the export of the same period
-(no SQL, no report code). Kiosk-session figures are not dossier data: they are recomputed from the raw
+(no SQL, no report code), QĐ 766 ``indicators`` included (2.1 by the DVCQG rule from each dossier's history).
+Kiosk-session figures are not dossier data: they are recomputed from the raw
 ``kiosk_sessions`` rows. Also: parallel seed processes share the daily code sequence without duplicates or
 gaps, and seeding never changes rows that were already there.
 """
@@ -28,6 +29,10 @@ VN = ZoneInfo("Asia/Ho_Chi_Minh")
 CHANNELS = ("counter", "kiosk", "kiosk_assisted", "online", "postal")
 ELECTRONIC = {"kiosk", "kiosk_assisted", "online"}
 ROOT = Path(__file__).resolve().parents[2]
+# KenhThucHien of a dossier stored before the legal channel was (docs/METRICS.md): kiosk counts as online
+LEGACY_LEGAL = {"counter": 1, "kiosk": 2, "kiosk_assisted": 2, "online": 2, "postal": 3}
+TARGETS = {"1.4": None, "2.1": 1.0, "2.2": None, "3.3": 0.5, "3.3_toan_trinh": 0.5, "3.3_mot_phan": 0.5, "3.6": 0.5,
+           "4.1": None, "4.2": 0.8, "4.3": 0.8, "5.4": 0.9}
 
 
 def _month_start() -> date:
@@ -146,7 +151,81 @@ def recompute(lines: list[dict[str, Any]], first: date, last: date, sessions: li
     else:
         r["satisfaction_rate"] = max(0.0, 1 - (r["late_share"] or 0) - (r["dislike_share"] or 0))
     r["kiosk_operations"] = _kiosk_ops([s for s in sessions if start <= s["started_at"] < as_of])
+    r["indicators"] = indicators(lines, start, as_of, r)
     return r
+
+
+def _ind(num: float | None, den: int | None, key: str, rate: float | None = None) -> dict[str, Any]:
+    if rate is None and num is not None and den:
+        rate = num / den
+    target = TARGETS[key]
+    met = None if rate is None or target is None else rate >= target
+    return {"numerator": num, "denominator": den, "rate": rate, "target": target, "met": met}
+
+
+def indicators(lines: list[dict[str, Any]], start: datetime, end: datetime, r: dict[str, Any]) -> dict[str, Any]:
+    """QĐ 766 indicators from the export, as docs/METRICS.md states them (issue 13 point 4)."""
+    from kiosk.core.calendar import WorkCalendar
+
+    cal = WorkCalendar()
+    day_seconds = sum((datetime.combine(date.min, b) - datetime.combine(date.min, a)).total_seconds()
+                      for a, b in cal.hours.windows())
+    c: Counter[str] = Counter()
+    days = 0.0
+    for d in lines:
+        rec, due, fin = _t(d["received_at"]), _t(d["due_at"]), _t(d["finished_at"])
+        evs = [(_t(e["at"]), e["to"]) for e in d["events"]]
+        if rec is not None and rec < end:  # 2.1: received before the period's end …
+            ends = [at for at, to in evs if at < end and (to in (3, 7, 8, 9, 10) or (to == 5 and at >= rec))]
+            first = min(ends) if ends else None  # type: ignore[type-var]
+            if first is None or first >= start:  # … and not ended before its start
+                c["base"] += 1
+                supplements = sum(1 for at, to in evs if to == 5 and rec <= at < end)  # type: ignore[operator]
+                ok = due is None or (first is not None and first <= due) or (first is None and due >= end)
+                c["on_time"] += supplements <= 1 and ok
+        if rec is not None and start <= rec < end:
+            c["received"] += 1
+            c["synced"] += d["sync_state"] == "synced"
+            legal = d["legal_channel"] if d["legal_channel"] is not None else LEGACY_LEGAL[d["channel"]]
+            c[f"received_{d['level']}"] += 1
+            if legal == 2:
+                c["online"] += 1
+                c[f"online_{d['level']}"] += 1
+            if d["fee"] > 0 and d["payment_state"] != "waived":
+                c["fee_bearing"] += 1
+                gateway = any(p["state"] == "paid" and p["confirmed_by"] == "gateway" for p in d["payments"])
+                c["gateway"] += gateway
+                c["officer"] += not gateway and d["payment_state"] == "paid_online"
+            provided = [p for p in d["papers"] if p["provision"] != "not_provided"]
+            papers_ok = all(p["digitised_state"] != 0 for p in provided) and (bool(d["papers"]) or d["digitised"])
+            has_result = fin is not None and fin <= end and d["status"] in (9, 10)
+            c["digitised"] += papers_ok and (not has_result or d["e_result"])
+            c["reused"] += d["reused"] or any(p["provision"] == "reused" or p["digitised_state"] in (2, 3)
+                                              for p in d["papers"])
+        if rec is not None and fin is not None and start <= fin < end and d["status"] in (9, 10):
+            c["with_result"] += 1
+            c["e_result"] += d["e_result"]
+            worked = cal.working_time_between(rec, fin).total_seconds() - d["paused_seconds"]
+            days += max(0.0, worked) / day_seconds
+    late = c["base"] - c["on_time"]
+    late_share = late / c["base"] if c["base"] else None
+    dislike = r["disliked"] / r["rated"] if r["rated"] else None
+    satisfaction = None if late_share is None and dislike is None else max(0.0, 1 - (late_share or 0) - (dislike or 0))
+    return {
+        "1.4": _ind(c["synced"], c["received"], "1.4"),
+        "2.1": _ind(c["on_time"], c["base"], "2.1"),
+        "2.2": _ind(days, c["with_result"], "2.2"),
+        "3.3": _ind(c["online"], c["received"], "3.3"),
+        "3.3_toan_trinh": _ind(c["online_toan_trinh"], c["received_toan_trinh"], "3.3_toan_trinh"),
+        "3.3_mot_phan": _ind(c["online_mot_phan"], c["received_mot_phan"], "3.3_mot_phan"),
+        "3.6": _ind(c["gateway"], c["fee_bearing"], "3.6"),
+        "4.1": _ind(c["e_result"], c["with_result"], "4.1"),
+        "4.2": _ind(c["digitised"], c["received"], "4.2"),
+        "4.3": _ind(c["reused"], c["received"], "4.3"),
+        "5.4": {**_ind(None, None, "5.4", satisfaction),
+                "parts": {"late": late, "judged": c["base"], "disliked": r["disliked"], "rated": r["rated"]}},
+        "_paid_online_officer": c["officer"],
+    }
 
 
 def _kiosk_ops(rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -195,7 +274,16 @@ def _export(first: date, last: date, tmp_path: Path) -> list[dict[str, Any]]:
 def _same(report: dict[str, Any], mine: dict[str, Any], where: str) -> None:
     for key, want in mine.items():
         got = report[key]
-        if key == "kiosk_operations":
+        if key == "indicators":
+            assert got.get("paid_online_officer", report["paid_online_officer"]) == want["_paid_online_officer"], where
+            assert set(got) == set(want) - {"_paid_online_officer"}, where
+            for ind, fields in want.items():
+                if ind.startswith("_"):
+                    continue
+                for k, v in fields.items():
+                    g = got[ind][k]
+                    assert g == (pytest.approx(v) if isinstance(v, float) else v), f"{where}: indicators.{ind}.{k}"
+        elif key == "kiosk_operations":
             for k, v in want.items():
                 assert got[k] == (pytest.approx(v) if isinstance(v, float) else v), f"{where}: kiosk_operations.{k}"
         elif isinstance(want, float):
@@ -236,6 +324,11 @@ def test_report_equals_figures_recomputed_from_the_export(
                 "finished_late", "pending_online_past_8h", "in_progress", "paid_online", "e_result", "rated"):
         assert month[key] > 0, key
     assert all(month["received_by_channel"][c] > 0 for c in CHANNELS)
+    ind = month["indicators"]
+    for key in ("1.4", "2.1", "2.2", "3.3", "3.3_toan_trinh", "3.6", "4.1", "4.2", "4.3"):
+        assert ind[key]["numerator"] > 0 and ind[key]["denominator"] > 0, key
+    assert 0 < ind["2.1"]["numerator"] < ind["2.1"]["denominator"]  # some late, some on time
+    assert ind["5.4"]["parts"]["late"] > 0 and ind["5.4"]["rate"] is not None
     assert {c["cause"] for c in month["kiosk_operations"]["top_failure_causes"]} >= {"card_read", "otp"}
 
 
