@@ -19,7 +19,7 @@ from typing import Any
 from kiosk.cli import CliError
 from kiosk.cli.dossier_export_cmd import add_export_parser
 from kiosk.cli.staff_cmd import open_app, staff_login
-from kiosk.ui.console.effects import notify_sms, print_form
+from kiosk.core.effects import print_summary
 
 FORMS = {"accept": "01", "supplement": "02", "refuse": "03", "apologize": "04"}
 METHODS = {"cash": "counter_cash", "card": "counter_card", "transfer": "counter_transfer"}
@@ -178,8 +178,8 @@ def _action(args: argparse.Namespace) -> int:
         printed = None
         form = FORMS.get(name)
         if form and not args.no_print:
-            printed = print_form(app, r.code, form)
-        sms = notify_sms(app, r.code, r.action, due=r.due_at) if not args.no_sms else "not_sent"
+            printed = print_summary(form, app.effects.print_form(r.code, form))
+        sms = app.effects.notify(r.code, r.action, due=r.due_at) if not args.no_sms else "not_sent"
         _report(app, r, printed, args.json, sms)
         return 0
     finally:
@@ -187,16 +187,14 @@ def _action(args: argparse.Namespace) -> int:
 
 
 def _extra_action(app: Any, name: str, code: str, staff_id: int, args: argparse.Namespace) -> Any:
-    """Statuses 6, 7 and 8 (kiosk.core.dossier_actions_extra): the same events and audit rows as the rest."""
-    from kiosk.core.dossier_actions_extra import ExtendedDossierActions
-
-    ext = ExtendedDossierActions.from_app(app)
+    """Statuses 6, 7 and 8: the same table, events and audit rows as the rest."""
+    a = app.actions
     reason = (args.reason or "").strip()
     if name == "financial":
-        return ext.request_financial(code, staff_id, args.amount, reason)
+        return a.request_financial(code, staff_id, args.amount, reason)
     if name == "withdraw":
-        return ext.withdraw(code, staff_id, reason)
-    return ext.stop_processing(code, staff_id, reason)
+        return a.withdraw(code, staff_id, reason)
+    return a.stop_processing(code, staff_id, reason)
 
 
 def _report(app: Any, r: Any, printed: dict[str, Any] | None, as_json: bool, sms: str) -> None:
@@ -349,7 +347,7 @@ def _walk_in(args: argparse.Namespace) -> int:
             res = app.dossiers.submit(sub)
         except (SubmissionError, InvalidIdNumber) as exc:
             raise CliError(exc.en, 1) from None
-        printed = None if args.no_print else print_form(app, res.code, "01")
+        printed = None if args.no_print else print_summary("01", app.effects.print_form(res.code, "01"))
         due = res.due_at.astimezone(app.settings.tz) if res.due_at else None
         if args.json:
             print(json.dumps({"code": res.code, "status": res.status, "due": due.isoformat() if due else None,
@@ -387,6 +385,7 @@ def _card_person(app: Any, id_number: str, dob: Any) -> Any:
             id_number=c.id_number or "", full_name=c.full_name or "",
             date_of_birth=c.date_of_birth if isinstance(c.date_of_birth, date) else dob,
             sex=c.sex, place_of_origin=c.place_of_origin, place_of_residence=c.place_of_residence,
+            source="chip_verified" if result.passive_auth == "verified" else "chip_unverified",
         )
     finally:
         result.wipe()

@@ -11,19 +11,10 @@ from datetime import tzinfo
 from typing import Any
 
 from kiosk.core.reports import TARGETS, Report
+from kiosk.core.workflow import CHANNEL_LABELS_VI as CHANNEL_LABELS
+from kiosk.core.workflow import STATUS_SHORT_VI as STATUS_SHORT
 
-CHANNEL_LABELS = {
-    "counter": "Trực tiếp tại quầy",
-    "kiosk": "Ki-ốt tự phục vụ",
-    "kiosk_assisted": "Ki-ốt có cán bộ hỗ trợ",
-    "online": "Trực tuyến",
-    "postal": "Bưu chính công ích",
-}
 FAILURE_LABELS = {"card_read": "Đọc thẻ căn cước", "otp": "Mã OTP / VNeID", "printer": "Máy in", "scanner": "Máy quét"}
-STATUS_SHORT = {
-    1: "Mới đăng ký", 2: "Được tiếp nhận", 3: "Không được tiếp nhận", 4: "Đang xử lý", 5: "Yêu cầu bổ sung",
-    6: "Chờ nghĩa vụ tài chính", 7: "Xin rút hồ sơ", 8: "Dừng xử lý", 9: "Đã xử lý xong", 10: "Đã trả kết quả",
-}
 TIMING_LABELS = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Trễ hạn"}
 
 LABELS: dict[str, str] = {

@@ -37,9 +37,7 @@ def _log(app):  # type: ignore[no-untyped-def]
 def _flow(app, clock) -> dict[str, str]:  # type: ignore[no-untyped-def]
     """Citizen account + kiosk submission, counter walk-in-like second dossier, staff actions, a ticket."""
     from kiosk.core.consent_texts import load_consent_texts
-    from kiosk.core.dossier_actions_extra import ExtendedDossierActions
     from kiosk.core.dossiers import PersonData
-    from kiosk.core.queue import QueueService
     from kiosk.integrations.sms import outbox_path
 
     lan = app.staff.authenticate("lan", PIN).id
@@ -54,7 +52,7 @@ def _flow(app, clock) -> dict[str, str]:  # type: ignore[no-untyped-def]
     )
     a = submit(app)
     b = submit(app, procedure="1.004222", id_number=OTHER_ID, name=OTHER_NAME)
-    x = ExtendedDossierActions.from_app(app)
+    x = app.actions
     clock.advance(minutes=30)
     x.accept(a, lan)
     x.request_supplement(b, lan, [{"name": f"Giấy của {OTHER_NAME}", "reason": f"gọi {PHONE}, CCCD {OTHER_ID}"}])
@@ -63,7 +61,7 @@ def _flow(app, clock) -> dict[str, str]:  # type: ignore[no-untyped-def]
     x.request_financial(a, lan, 30000, f"thuế của {APPLICANT_NAME}")
     x.record_payment(a, lan, "counter_cash", 30000, reference=PHONE)
     x.withdraw(a, lan, f"{APPLICANT_NAME} rút hồ sơ, sđt {PHONE}")
-    q = QueueService.from_app(app)
+    q = app.queue
     q.take_ticket("Hộ tịch", "KIOSK-01")
     q.call_next(2, lan)
     return {"a": a, "b": b}
@@ -146,10 +144,9 @@ def test_filters_and_exports(aapp, clock, tmp_path) -> None:  # type: ignore[no-
 
 def test_status_6_7_8_transitions(aapp, clock) -> None:  # type: ignore[no-untyped-def]
     from kiosk.core.dossier_actions import ActionError
-    from kiosk.core.dossier_actions_extra import ExtendedDossierActions
 
     lan = aapp.staff.authenticate("lan", PIN).id
-    x = ExtendedDossierActions.from_app(aapp)
+    x = aapp.actions
     a = submit(aapp)
     with pytest.raises(ActionError, match="Cannot request a financial obligation"):
         x.request_financial(a, lan, 10000)  # not accepted yet

@@ -1,38 +1,53 @@
 """Labels and colours of the counter console (Vietnamese), and which action buttons a status allows.
 
-Kept apart from the window so the texts can be reviewed (and later translated) in one place.
+The words for statuses, channels, payment states, delivery choices and event names, and which move is legal
+from which status, come from kiosk.core.workflow (the one table); this module only maps the console's buttons
+onto the table's actions and keeps the button captions.
 """
 
 from __future__ import annotations
 
+from kiosk.core.workflow import (
+    ACTION_LABELS_VI,
+    CHANNEL_LABELS_VI,
+    DELIVERY_LABELS_VI,
+    PAYMENT_LABELS_VI,
+    TRANSITIONS,
+    Action,
+    is_allowed,
+)
+
 LEVEL_COLOURS = {"red": "#f8d0d0", "amber": "#ffe3a8", "ok": "#ffffff", "none": "#ffffff"}
 
-# which buttons a status allows (the core decides for real; this only greys out impossible ones)
-ENABLED = {
-    "accept": {1},
-    "supplement": {1, 2, 4},
-    "supplied": {5},
-    "refuse": {1, 5},
-    "start": {2},
-    "finish": {2, 4},
-    "return": {9},
-    "apologize": {2, 4, 6},
-    "pay": {1, 2, 4, 5, 6, 9},
-    # statuses 6/7/8 (kiosk.core.dossier_actions_extra); these buttons are shown only where the move is legal
-    "financial": {2, 4},
-    "withdraw": {1, 2, 4, 5, 6},
-    "stop": {2, 4, 5, 6},
+# console button -> the workflow action it runs
+BUTTON_ACTION: dict[str, Action] = {
+    "accept": Action.ACCEPT,
+    "supplement": Action.SUPPLEMENT,
+    "supplied": Action.SUPPLIED,
+    "refuse": Action.REFUSE,
+    "start": Action.START_PROCESSING,
+    "pay": Action.PAYMENT,
+    "finish": Action.FINISH,
+    "return": Action.RETURN,
+    "apologize": Action.APOLOGIZE,
+    "financial": Action.FINANCIAL,
+    "withdraw": Action.WITHDRAW,
+    "stop": Action.STOP,
 }
+# which statuses each button's action is legal from (the workflow table; history conditions aside)
+ENABLED: dict[str, set[int]] = {key: {int(s) for s in TRANSITIONS[a].from_statuses} for key, a in BUTTON_ACTION.items()}
 SHOWN_ONLY_WHEN_LEGAL = {"financial", "withdraw", "stop"}
-CHANNEL_VI = {"counter": "tại quầy", "kiosk": "ki-ốt", "kiosk_assisted": "ki-ốt (cán bộ hỗ trợ)",
-              "online": "trực tuyến", "postal": "bưu chính"}
-PAYMENT_VI = {"none": "không thu phí", "unpaid": "chưa nộp", "paid_online": "đã nộp trực tuyến",
-              "paid_counter": "đã nộp tại quầy", "waived": "miễn"}
-DELIVERY_VI = {"counter": "tại quầy", "postal": "qua bưu chính", "online": "trực tuyến"}
-ACTION_VI = {"submit": "nộp hồ sơ", "accept": "tiếp nhận", "supplement": "yêu cầu bổ sung", "supplied": "nhận bổ sung",
-             "refuse": "từ chối", "start_processing": "chuyển xử lý", "payment": "thu phí", "finish": "xử lý xong",
-             "return": "trả kết quả", "apologize": "xin lỗi, hẹn lại",
-             "financial": "yêu cầu nghĩa vụ tài chính", "withdraw": "rút hồ sơ", "stop": "dừng xử lý"}
+CHANNEL_VI = CHANNEL_LABELS_VI
+PAYMENT_VI = PAYMENT_LABELS_VI
+DELIVERY_VI = DELIVERY_LABELS_VI
+ACTION_VI = ACTION_LABELS_VI
+
+
+def button_legal(key: str, status: int, *, accepted: bool, role: str | None = None) -> bool:
+    """Whether the button ``key`` may run for a dossier in ``status`` (``accepted``: it has a received_at)."""
+    return is_allowed(status, BUTTON_ACTION[key], accepted=accepted, role=role)
+
+
 BUTTON_TEXT = {
     "accept": "Tiếp nhận (Mẫu 01)",
     "supplement": "Yêu cầu bổ sung (Mẫu 02)",
@@ -42,8 +57,8 @@ BUTTON_TEXT = {
     "pay": "Thu phí",
     "finish": "Đã xử lý xong",
     "return": "Trả kết quả",
-    "apologize": "Xin lỗi, hẹn lại (Mẫu 04)",
+    "apologize": "Xin lỗi, gia hạn (Mẫu 04)",
     "financial": "Yêu cầu nghĩa vụ tài chính",
     "withdraw": "Rút hồ sơ (công dân yêu cầu)",
-    "stop": "Dừng xử lý",
+    "stop": "Dừng giải quyết (Mẫu 05)",
 }

@@ -74,16 +74,12 @@ def run_action(app: Any, key: str, code: str, staff_id: int, **kw: Any) -> Outco
         r = a.return_result(code, staff_id, kw["via"])
     elif key == "apologize":
         r = a.apologize(code, staff_id, kw["reason"], kw["new_due"])
-    elif key in EXTRA_ACTIONS:
-        from kiosk.core.dossier_actions_extra import ExtendedDossierActions
-
-        ext = ExtendedDossierActions.from_app(app)
-        if key == "financial":
-            r = ext.request_financial(code, staff_id, kw.get("amount"), kw.get("reason", ""))
-        elif key == "withdraw":
-            r = ext.withdraw(code, staff_id, kw.get("reason", ""))
-        else:
-            r = ext.stop_processing(code, staff_id, kw["reason"])
+    elif key == "financial":
+        r = a.request_financial(code, staff_id, kw.get("amount"), kw.get("reason", ""))
+    elif key == "withdraw":
+        r = a.withdraw(code, staff_id, kw.get("reason", ""))
+    elif key == "stop":
+        r = a.stop_processing(code, staff_id, kw["reason"])
     else:
         raise ValueError(f"unknown console action {key}")
     msg = f"{code}: {r.status_from} → {r.status_to}"
@@ -105,6 +101,7 @@ def create_walk_in(app: Any, staff_id: int, values: dict[str, Any]) -> Outcome:
         date_of_birth=values.get("dob"), sex=values.get("sex") or None,
         place_of_origin=values.get("place_of_origin") or None,
         place_of_residence=values.get("place_of_residence") or None,
+        source=values.get("identity_source") or "typed",
     )
     sub = Submission(
         procedure_code=values["procedure"], channel="counter", assisted_by_staff_id=staff_id,

@@ -44,7 +44,7 @@ from kiosk.ui.console.audit_panel import AuditPanel
 from kiosk.ui.console.detail_html import detail_html
 from kiosk.ui.console.dialogs import table_readonly
 from kiosk.ui.console.figures_panel import FiguresPanel
-from kiosk.ui.console.labels import BUTTON_TEXT, CHANNEL_VI, ENABLED, LEVEL_COLOURS, SHOWN_ONLY_WHEN_LEGAL
+from kiosk.ui.console.labels import BUTTON_TEXT, CHANNEL_VI, LEVEL_COLOURS, SHOWN_ONLY_WHEN_LEGAL, button_legal
 from kiosk.ui.console.roles import can
 from kiosk.ui.worker import Worker
 
@@ -221,9 +221,9 @@ class ConsoleWindow(QMainWindow):
         self.results = QTableWidget(0, 5)
         self.results.setObjectName("resultsTable")
         self.results.setHorizontalHeaderLabels(["Mã hồ sơ", "Trạng thái", "Thủ tục", "Người nộp", "Hạn trả"])
-        self.help_table = QTableWidget(0, 4)
+        self.help_table = QTableWidget(0, 5)
         self.help_table.setObjectName("helpTable")
-        self.help_table.setHorizontalHeaderLabels(["Ki-ốt", "Lúc", "Trạng thái", "Cán bộ"])
+        self.help_table.setHorizontalHeaderLabels(["Ki-ốt", "Lúc", "Trạng thái", "Cán bộ", "Đang ở trang · đã bao lâu"])
         self.print_table = QTableWidget(0, 5)
         self.print_table.setObjectName("printTable")
         self.print_table.setHorizontalHeaderLabels(["Mã hồ sơ", "Mẫu", "Lỗi", "Lúc", "Số lần"])
@@ -484,17 +484,25 @@ class ConsoleWindow(QMainWindow):
         self.statusBar().showMessage(f"{len(rows)} hồ sơ")
 
     def _apply_help(self, rows: list[Any]) -> None:
+        from kiosk.ui.kiosk_records import where_and_how_long
+
         tz = self.app.settings.tz
+        now = self.app.clock.now()
         self._fill(self.help_table, [
-            (str(h.id), [h.kiosk_name, h.created_at.astimezone(tz).strftime("%H:%M"),
-                         "Đang chờ" if h.state == "open" else "Đang hỗ trợ", h.taken_by or ""],
+            (str(h.id), [h.kiosk_name + (" (ki-ốt mời hỗ trợ)" if getattr(h, "reason", None) == "offer" else ""),
+                         h.created_at.astimezone(tz).strftime("%H:%M"),
+                         "Đang chờ" if h.state == "open" else "Đang hỗ trợ", h.taken_by or "",
+                         where_and_how_long(getattr(h, "page", None), getattr(h, "page_since", None), now)],
              "#ffe3a8" if h.state == "open" else None)
             for h in rows
         ])
         waiting = [h for h in rows if h.state == "open"]
         self.tabs.setTabText(2, f"Hỗ trợ ki-ốt ({len(waiting)})")
         self.help_banner.setVisible(bool(waiting))
-        self.help_banner.setText("Công dân cần hỗ trợ tại: " + ", ".join(h.kiosk_name for h in waiting))
+        self.help_banner.setText("Công dân cần hỗ trợ tại: " + ", ".join(
+            h.kiosk_name + (f" ({w})" if (w := where_and_how_long(getattr(h, "page", None), getattr(h, "page_since", None),
+                                                                 now)) else "")
+            for h in waiting))
         if self._seen_help is None:
             self._seen_help = {h.id for h in waiting}
         for h in waiting:
@@ -556,7 +564,7 @@ class ConsoleWindow(QMainWindow):
 
     def _update_buttons(self, det: Any) -> None:
         for key, b in self.buttons.items():
-            legal = det is not None and det.row.status in ENABLED[key]
+            legal = det is not None and button_legal(key, det.row.status, accepted=det.row.received_at is not None)
             ok = legal
             if key == "pay":
                 ok = ok and det.row.payment_state == "unpaid"
