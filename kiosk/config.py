@@ -141,6 +141,17 @@ class SyncSettings(BaseModel):
     interval_s: float = Field(default=15.0, gt=0)
     pull_every_s: float = Field(default=300.0, gt=0)
     backoff_base_s: float = Field(default=5.0, gt=0)
+class WorkflowSettings(BaseModel):
+    """Site rules of the dossier workflow (kiosk.core.workflow)."""
+
+    # Whether dossiers filed at the kiosk (self-service or assisted) are "trực tuyến" (KenhThucHien 2): the
+    # citizen fills in, scans and signs an electronic dossier, pays the online fee and QĐ 766 indicator 3.3
+    # counts it as filed online. The national portal, though, counts channel 2 only for dossiers filed under
+    # the citizen's own DVCQG/VNeID account (docs dvcqg.md §6); a province whose sync rejects kiosk dossiers
+    # as channel 2 sets this to false: they become "trực tiếp" (channel 1) and pay the counter fee.
+    kiosk_counts_as_online: bool = True
+
+
     backoff_cap_s: float = Field(default=900.0, gt=0)
     fail_after: int = Field(default=8, ge=1)  # attempts before the dossier shows sync_state "failed"
     # claim lease of one delivery: must outlive the slowest call (4 x timeout_s for http) plus 1 s (sync.sender)
@@ -294,6 +305,7 @@ class Settings(BaseSettings):
         try:
             ZoneInfo(v)
         except (ZoneInfoNotFoundError, ValueError) as exc:
+    workflow: WorkflowSettings = Field(default_factory=WorkflowSettings)
             raise ValueError(f"unknown time zone {v!r}") from exc
         return v
 
