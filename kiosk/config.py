@@ -125,6 +125,17 @@ class DvcqgSettings(BaseModel):
     session_ttl_s: float = Field(default=1800.0, gt=0)  # log in again after this long even without an error
 
 
+class WorkflowSettings(BaseModel):
+    """Site rules of the dossier workflow (kiosk.core.workflow)."""
+
+    # Whether dossiers filed at the kiosk (self-service or assisted) are "trực tuyến" (KenhThucHien 2): the
+    # citizen fills in, scans and signs an electronic dossier, pays the online fee and QĐ 766 indicator 3.3
+    # counts it as filed online. The national portal, though, counts channel 2 only for dossiers filed under
+    # the citizen's own DVCQG/VNeID account (docs dvcqg.md §6); a province whose sync rejects kiosk dossiers
+    # as channel 2 sets this to false: they become "trực tiếp" (channel 1) and pay the counter fee.
+    kiosk_counts_as_online: bool = True
+
+
 class SyncSettings(BaseModel):
     """Sync to the provincial one-stop system / national portal (kiosk.integrations.sync)."""
 
@@ -141,17 +152,6 @@ class SyncSettings(BaseModel):
     interval_s: float = Field(default=15.0, gt=0)
     pull_every_s: float = Field(default=300.0, gt=0)
     backoff_base_s: float = Field(default=5.0, gt=0)
-class WorkflowSettings(BaseModel):
-    """Site rules of the dossier workflow (kiosk.core.workflow)."""
-
-    # Whether dossiers filed at the kiosk (self-service or assisted) are "trực tuyến" (KenhThucHien 2): the
-    # citizen fills in, scans and signs an electronic dossier, pays the online fee and QĐ 766 indicator 3.3
-    # counts it as filed online. The national portal, though, counts channel 2 only for dossiers filed under
-    # the citizen's own DVCQG/VNeID account (docs dvcqg.md §6); a province whose sync rejects kiosk dossiers
-    # as channel 2 sets this to false: they become "trực tiếp" (channel 1) and pay the counter fee.
-    kiosk_counts_as_online: bool = True
-
-
     backoff_cap_s: float = Field(default=900.0, gt=0)
     fail_after: int = Field(default=8, ge=1)  # attempts before the dossier shows sync_state "failed"
     # claim lease of one delivery: must outlive the slowest call (4 x timeout_s for http) plus 1 s (sync.sender)
@@ -287,6 +287,7 @@ class Settings(BaseSettings):
     card: CardSettings = Field(default_factory=CardSettings)
     sync: SyncSettings = Field(default_factory=SyncSettings)
     retention: RetentionSettings = Field(default_factory=RetentionSettings)
+    workflow: WorkflowSettings = Field(default_factory=WorkflowSettings)
     voice: VoiceSettings = Field(default_factory=VoiceSettings)
     catalogue_file: Path | None = None  # default: the bundled catalogue
     # keyed hashes of ID numbers (audit, badges, OTP, drafts): a secret per site, from the secrets file
@@ -305,7 +306,6 @@ class Settings(BaseSettings):
         try:
             ZoneInfo(v)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-    workflow: WorkflowSettings = Field(default_factory=WorkflowSettings)
             raise ValueError(f"unknown time zone {v!r}") from exc
         return v
 
