@@ -52,9 +52,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _service(app: Any) -> Any:
-    from kiosk.core.queue import QueueService
 
-    return QueueService.from_app(app)
+    return app.queue
 
 
 def _take(args: argparse.Namespace) -> int:

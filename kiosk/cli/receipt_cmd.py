@@ -1,7 +1,9 @@
 """`kiosk receipt CODE` prints or saves a dossier's form; `kiosk printer test` checks a printer.
 
 Why: staff and installers need the same rendering and back ends the kiosk uses, from a terminal: reprint
-a receipt, save Mẫu 02–04 as PDF, or prove that a newly installed printer prints Vietnamese and a QR.
+a receipt, save Mẫu 02–04 as PDF, or prove that a newly installed printer prints Vietnamese and a QR. The
+dossier's forms go through the App's services (kiosk.core.printing.PrintJobs on the configured printer, or
+the one ``--printer`` names); only the printer test talks to a back end directly.
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _report(result: Any) -> int:
-    where = f" → {result.path}" if result.path else (f" (job {result.job_id})" if result.job_id else "")
+    job_id = getattr(result, "job_id", None)  # a CUPS request id, when the back end gave one
+    where = f" → {result.path}" if result.path else (f" (job {job_id})" if job_id else "")
     print(f"{result.state}: {result.message_vi} / {result.message_en}{where}")
     if not result.ok:
         if result.detail:
@@ -47,40 +50,33 @@ def _report(result: Any) -> int:
 
 
 def _receipt(args: argparse.Namespace) -> int:
-    from sqlalchemy import select
-
+    from kiosk.app import build_app
     from kiosk.core.document_builder import MissingEventError
-    from kiosk.devices.printing.backends import make_printer
-    from kiosk.devices.printing.render import render_dossier_form
-    from kiosk.devices.printing.service import PrintService
-    from kiosk.models.database import open_database
-    from kiosk.models.tables import Dossier
+    from kiosk.core.printing import UnknownFormError
 
-    settings = _settings(args)
-    engine, factory = open_database(settings.effective_database_url)
+    app = build_app(_settings(args), sync_catalogue=False)
     try:
-        with factory() as session:
-            dossier = session.scalars(select(Dossier).where(Dossier.code == args.code)).one_or_none()
-            if dossier is None:
-                raise CliError(f"no dossier with code {args.code}")
-            try:
-                doc = render_dossier_form(args.form, dossier, settings)
-            except MissingEventError as exc:
-                raise CliError(f"cannot print form {args.form} for {args.code}: {exc}") from None
+        try:
+            content = app.print_jobs.content(args.code, args.form)
+        except MissingEventError as exc:
+            raise CliError(f"cannot print form {args.form} for {args.code}: {exc}") from None
+        except LookupError:
+            raise CliError(f"no dossier with code {args.code}") from None
+        except UnknownFormError as exc:
+            raise CliError(str(exc), 2) from None
         if args.out:
             out = Path(args.out)
             try:
                 out.parent.mkdir(parents=True, exist_ok=True)
-                out.write_bytes(doc.pdf)
+                out.write_bytes(app.printer.render_pdf(args.form, content))
             except OSError as exc:
                 raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
             print(f"written: {out}")
             return 0
-        printer = make_printer(settings, args.printer)
-        result = PrintService(settings, factory, printer).print_form(args.code, args.form)
-        return _report(result)
+        printer = app.form_printer(args.printer) if args.printer else None
+        return _report(app.print_jobs.print_form(args.code, args.form, printer=printer))
     finally:
-        engine.dispose()
+        app.close()
 
 
 def _printer_test(args: argparse.Namespace) -> int:

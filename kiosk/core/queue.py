@@ -148,11 +148,6 @@ class QueueService:
         self.calendar = calendar
         self.branch = branch
 
-    @classmethod
-    def from_app(cls, app: Any) -> QueueService:
-        """The service for a composed :class:`kiosk.app.App` (the branch is its agency code)."""
-        return cls(app.session_factory, app.clock, app.calendar, branch=app.settings.agency_code)
-
     def today(self) -> date:
         return self.clock.now().astimezone(self.calendar.tz).date()
 

@@ -1,9 +1,9 @@
 """Everything the kiosk screens need from the rest of the product, gathered in one object.
 
-Why: view models receive a single :class:`UiServices` built from the composition root (kiosk.app.App), so
-tests and the demo can swap a device (a simulated card reader, the SANE test scanner, a failing printer)
-without touching view models. Services are created lazily: a kiosk whose printer package is broken still
-lets a citizen submit (and says the slip could not be printed).
+Why: view models receive a single :class:`UiServices` wrapping the composition root (kiosk.app.App), so
+tests and the demo can swap a device (a simulated card reader, the SANE test scanner, the ticket printer)
+without touching view models. It builds no service of its own: every core service, the form printing and
+the payments come from the App (built once there, lazily).
 
 ``kiosk run`` draws the Welcome page before the settings are read and the database is open: it builds
 ``UiServices(None)`` (``settings`` None, ``ready`` False, the Welcome buttons disabled), and after the first
@@ -21,16 +21,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # imported on first use: the card package is not needed for the first frame
+    from kiosk.app import App
+    from kiosk.config import Settings
+    from kiosk.core.accounts import AccountService
+    from kiosk.core.catalogue import Catalogue
+    from kiosk.core.consent_texts import ConsentTexts
+    from kiosk.core.dossiers import DossierService
+    from kiosk.core.drafts import DraftStore
+    from kiosk.core.ports import PaymentRequester
+    from kiosk.core.printing import PrintJobs
+    from kiosk.core.staff import StaffService
+    from kiosk.core.submission import KioskSubmissions
     from kiosk.ui.card_port import CardReaderPort
 
 log = logging.getLogger(__name__)
 
 
 class UiServices:
-    def __init__(self, app: Any, *, card_reader: CardReaderPort | None = None, scanner: Any = None,
-                 printer: Any = None, simulated_devices: bool = False, payments: Any = None,
-                 settings: Any = None) -> None:
-        self.app = app
+    def __init__(self, app: App | None, *, card_reader: CardReaderPort | None = None, scanner: Any = None,
+                 printer: Any = None, simulated_devices: bool = False, settings: Settings | None = None) -> None:
+        """``printer``: a printer back end for the queue ticket (kiosk.devices.printing), default the
+        configured one; forms and slips print through ``app.print_jobs``."""
+        self.app: Any = app  # None only until ``attach`` (kiosk run); read only once ``ready``
         # None only while ``kiosk run`` draws its first frame (set_settings / attach follow); nothing reads them
         # before ``ready``
         self.settings = settings if app is None else app.settings
@@ -43,7 +55,6 @@ class UiServices:
         self._card_reader = card_reader
         self._scanner = scanner
         self._printer = printer
-        self._payments = payments
         self.simulated_devices = simulated_devices
         self._scan_dir: Path | None = None
 
@@ -56,7 +67,7 @@ class UiServices:
         """The settings loaded after the first frame (``kiosk run``), before the App is built."""
         self.settings = settings
 
-    def attach(self, app: Any) -> None:
+    def attach(self, app: App) -> None:
         """The App built after the first frame (``kiosk run``)."""
         self.app = app
         self.settings = app.settings
@@ -79,46 +90,45 @@ class UiServices:
             self._scanner = open_scanner("simulated" if self.simulated_devices else "auto")
         return self._scanner
 
-    @cached_property
-    def printing(self) -> Any:
-        from kiosk.devices.printing.service import PrintService
-
-        return PrintService(self.settings, self.app.session_factory, printer=self._printer)
+    @property
+    def print_jobs(self) -> PrintJobs:
+        """Forms and slips (kiosk.core.printing), on the App's printer."""
+        return self.app.print_jobs
 
     @property
-    def payments(self) -> Any:
-        """The payment interface (kiosk.integrations.payments): DemoPayments unless one was given."""
-        if self._payments is None:
-            from kiosk.integrations.payments import DemoPayments
-
-            self._payments = DemoPayments.from_settings(self.settings, self.app.session_factory)
-        return self._payments
+    def payments(self) -> PaymentRequester:
+        """The payment interface the App wired (kiosk.core.ports.PaymentRequester)."""
+        return self.app.payments
 
     # -- core services -------------------------------------------------------------------------------
     @property
-    def catalogue(self) -> Any:
+    def catalogue(self) -> Catalogue:
         return self.app.catalogue
 
     @property
-    def dossiers(self) -> Any:
+    def dossiers(self) -> DossierService:
         return self.app.dossiers
 
-    @cached_property
-    def accounts(self) -> Any:
+    @property
+    def submissions(self) -> KioskSubmissions:
+        return self.app.submissions
+
+    @property
+    def accounts(self) -> AccountService:
         return self.app.accounts
 
-    @cached_property
-    def staff(self) -> Any:
+    @property
+    def staff(self) -> StaffService:
         return self.app.staff
 
     @cached_property
-    def consent_texts(self) -> Any:
+    def consent_texts(self) -> ConsentTexts:
         from kiosk.core.consent_texts import load_consent_texts
 
         return load_consent_texts()
 
     @cached_property
-    def drafts(self) -> Any:
+    def drafts(self) -> DraftStore:
         """Consented crash drafts (kiosk.core.drafts) in ``<data dir>/drafts``; expired ones purged on first use."""
         from kiosk.core.drafts import DraftStore
 
@@ -129,8 +139,9 @@ class UiServices:
     # -- the session's scan folder (wiped with the session) -------------------------------------------
     def scan_dir(self) -> Path:
         if self._scan_dir is None:
-            base = self.settings.data_dir / "session-scans"
-            base.mkdir(parents=True, exist_ok=True)
+            from kiosk.security import ensure_private_dir
+
+            base = ensure_private_dir(self.settings.data_dir / "session-scans")  # 0700; mkdtemp below is 0700
             self._scan_dir = Path(tempfile.mkdtemp(prefix="s-", dir=base))
         return self._scan_dir
 

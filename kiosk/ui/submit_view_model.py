@@ -1,13 +1,13 @@
 """Delivery, fee, review, submission, receipt and rating: the end of the journey.
 
 Why together: these pages share one piece of state (the submission being built, then the dossier it
-became). Submitting goes through kiosk.core.dossiers.DossierService on the worker (channel ``kiosk``, or
-``kiosk_assisted`` with the staff member recorded). Printing the slip goes through the PrintService, which
-never raises: a failed print shows a plain message, the code large on screen and a reprint button; the
-dossier is saved either way. The VietQR for a fee comes from the payment interface
-(kiosk.integrations.payments) once the code exists; while it is on screen the payment's status is polled
-on the worker, and "Đã nhận thanh toán" replaces the QR when the payment is confirmed. The citizen may
-switch to paying at the counter at any time.
+became). Submitting is one core call on the worker, kiosk.core.submission.KioskSubmissions.submit (channel
+``kiosk``, or ``kiosk_assisted`` with the staff member recorded): after the dossier commits, core prints the
+slip, texts the code and asks the payment service for the VietQR, and returns what the receipt page shows.
+This view model only shows it: a failed print shows a plain message, the code large on screen and a reprint
+button; the dossier is saved either way. While the QR is on screen the payment's status is polled on the
+worker, and "Đã nhận thanh toán" replaces the QR when the payment is confirmed. The citizen may switch to
+paying at the counter at any time.
 """
 
 from __future__ import annotations
@@ -176,13 +176,17 @@ class SubmitViewModel(SubViewModel):
         self._submitting, self._error = True, NO_TEXT
         self.changed.emit()
         root, services = self.root, self.services
-        person = root.identify.person(phone=root.account.phone_for_dossier, email=root.account.email_for_dossier)
+        phone = root.account.phone_for_dossier
+        person = root.identify.person(phone=phone, email=root.account.email_for_dossier)
         staff_id = root.staff.staff_id
         keep_dir = services.settings.data_dir / "scans" / uuid.uuid4().hex
         docs_vm, form_values = root.documents, root.form.cleaned
         proc, delivery, address = self._procedure, self._delivery, self._address.strip() or None
+        pay_by_vietqr = self._payment == "vietqr"
+        if self.fee and pay_by_vietqr:
+            self._pay_state = "requesting"
 
-        def job() -> Any:
+        def job() -> tuple[Any, str]:
             from kiosk.core.dossiers import Submission  # SQLAlchemy: not before the first frame
 
             sub = Submission(
@@ -192,66 +196,35 @@ class SubmitViewModel(SubViewModel):
                 kiosk_id=services.settings.kiosk_id, assisted_by_staff_id=staff_id,
                 delivery=delivery, delivery_address=address if delivery == "postal" else None,
             )
-            return services.dossiers.submit(sub)
+            # one core call: the dossier, then (after its commit) the slip, the SMS and the VietQR request
+            receipt = services.submissions.submit(sub, pay_by_vietqr=pay_by_vietqr, notify_phone=phone or "")
+            return receipt, _qr_data_url(receipt.payment.vietqr_payload) if receipt.payment else ""
 
         self.root.worker.submit(job, self._submitted, self._submit_failed)
 
-    def _submitted(self, result: Any) -> None:
+    def _submitted(self, value: tuple[Any, str]) -> None:
+        receipt, qr = value
         self._submitting = False
-        self._result = result
+        self._result = receipt
+        self._show_print(receipt.slip)
+        if receipt.payment is not None and self._pay_state == "requesting":
+            self._pay_reference, self._qr = receipt.payment.reference, qr
+            self._pay_state = "waiting"
+            self._poll.start(self.POLL_MS)
+        elif self._pay_state == "requesting":  # no QR could be made: no reason to hide the receipt
+            self._pay_state = "counter"
         self.changed.emit()
         self.root.goTo("receipt")
-        self.printSlip()
-        self._send_code_sms(result.code)
-        if result.fee and self._payment == "vietqr":
-            self._request_payment(result.code, int(result.fee))
 
     def _submit_failed(self, exc: BaseException) -> None:
         self._submitting = False
+        if self._pay_state == "requesting":
+            self._pay_state = ""
         self._error = pair(exc, ("Chưa nộp được hồ sơ. Thông tin của bạn vẫn còn; vui lòng thử lại hoặc gọi cán bộ.",
                                  "The dossier could not be submitted. Your information is kept; please try again or call staff."))
         self.changed.emit()
 
-    def _send_code_sms(self, code: str) -> None:
-        phone = self.root.account.phone_for_dossier
-        if not phone:
-            return
-        accounts = self.services.accounts
-        text = f"Ho so {code} da duoc nop tai kiosk. Tra cuu: {self.services.settings.tracking_url(code)}"
-
-        def job() -> None:
-            from kiosk.core.identity import normalise_phone
-
-            accounts.sms.send(normalise_phone(phone), text)
-
-        self.root.worker.submit(job, on_error=lambda exc: log.warning("code SMS not sent: %s", type(exc).__name__))
-
     # -- payment (VietQR through the payment interface) --------------------------------------------------
-    def _request_payment(self, code: str, amount: int) -> None:
-        payments, gen = self.services.payments, self._pay_generation
-        self._pay_state = "requesting"
-        self.changed.emit()
-
-        def job() -> tuple[str, str]:
-            req = payments.request(code, amount)
-            return req.reference, _qr_data_url(req.vietqr_payload)
-
-        def done(value: tuple[str, str]) -> None:
-            if gen != self._pay_generation or self._pay_state != "requesting":
-                return  # wiped, or the citizen chose the counter meanwhile
-            self._pay_reference, self._qr = value
-            self._pay_state = "waiting"
-            self._poll.start(self.POLL_MS)
-            self.changed.emit()
-
-        def failed(exc: BaseException) -> None:  # no QR is not a reason to hide the receipt
-            if gen == self._pay_generation:
-                log.warning("payment request failed: %s", type(exc).__name__)
-                self._pay_state = "counter"
-                self.changed.emit()
-
-        self.root.worker.submit(job, done, failed)
-
     def _poll_payment(self) -> None:
         if self._polling or self._pay_state != "waiting":
             return
@@ -356,20 +329,27 @@ class SubmitViewModel(SubViewModel):
     def print_path(self) -> str:
         return self._print_path
 
+    def _show_print(self, result: Any) -> None:
+        """The slip's print outcome (kiosk.core.ports.PrintOutcome) as the receipt page shows it."""
+        if result is None:
+            return
+        self._print_state = "ok" if result.ok else "failed"
+        self._print_message = (("Đã in phiếu. Vui lòng lấy phiếu ở khe máy in.", "The slip is printed. Please take it from the printer slot.")
+                               if result.ok else (result.message_vi, result.message_en))
+        self._print_path = str(result.path or "")
+
     @Slot()
     def printSlip(self) -> None:
+        """Print the slip again (the reprint button); the first print is part of the submission."""
         if self._result is None or self._print_state == "printing":
             return
         self._print_state = "printing"
         self._print_message = ("Đang in phiếu…", "Printing the slip…")
         self.changed.emit()
-        printing, code = self.services.printing, self._result.code
+        print_jobs, code = self.services.print_jobs, self._result.code
 
         def done(result: Any) -> None:
-            self._print_state = "ok" if result.ok else "failed"
-            self._print_message = (("Đã in phiếu. Vui lòng lấy phiếu ở khe máy in.", "The slip is printed. Please take it from the printer slot.")
-                                   if result.ok else (result.message_vi, result.message_en))
-            self._print_path = str(result.path or "")
+            self._show_print(result)
             self.changed.emit()
 
         def failed(exc: BaseException) -> None:
@@ -378,7 +358,7 @@ class SubmitViewModel(SubViewModel):
                                    "The slip could not be printed. Your dossier is saved; please note the code on screen.")
             self.changed.emit()
 
-        self.root.worker.submit(lambda: printing.print_form(code, "slip"), done, failed)
+        self.root.worker.submit(lambda: print_jobs.print_form(code, "slip"), done, failed)
 
     @Slot()
     def toRating(self) -> None:

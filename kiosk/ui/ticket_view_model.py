@@ -140,9 +140,8 @@ class TicketViewModel(SubViewModel):
 
     # -- worker results (GUI thread) ------------------------------------------------------------------
     def _queue(self) -> Any:
-        from kiosk.core.queue import QueueService
 
-        return QueueService.from_app(self.services.app)
+        return self.services.app.queue
 
     def _fields_loaded(self, fields: list[str]) -> None:
         self._busy = False

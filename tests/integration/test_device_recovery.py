@@ -27,8 +27,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from kiosk.core.printing import PrintJobs
 from kiosk.devices.printing.backends import CupsPrinter, PdfFilePrinter
-from kiosk.devices.printing.service import PrintService
+from kiosk.devices.printing.service import DeviceFormPrinter
 from kiosk.devices.scanner import SaneScanner, ScannerError
 from kiosk.models.database import open_database
 from kiosk.models.tables import Dossier, PrintJob
@@ -170,7 +171,7 @@ def test_cups_printer_recovers(cupsd: Cupsd, tmp_path: Path) -> None:
     _, factory = open_database(settings.effective_database_url)
     queue, device = "KioskRecover", cupsd.d / "printed.prn"
     _add_queue(queue, device)
-    service = PrintService(settings, factory, printer=CupsPrinter(queue))
+    service = PrintJobs(factory, settings, DeviceFormPrinter(CupsPrinter(queue)))
     before = _dossier_snapshot(settings)
 
     assert service.print_form(PENDING, "01").ok
@@ -205,7 +206,7 @@ def test_pdf_printer_recovers(tmp_path: Path) -> None:
     settings = sample_db(tmp_path)
     _, factory = open_database(settings.effective_database_url)
     out = tmp_path / "receipts"
-    service = PrintService(settings, factory, printer=PdfFilePrinter(out))
+    service = PrintJobs(factory, settings, DeviceFormPrinter(PdfFilePrinter(out)))
     before = _dossier_snapshot(settings)
 
     # the output folder is unusable (a file where the folder should be: root ignores permission bits)

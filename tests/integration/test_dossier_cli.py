@@ -128,7 +128,7 @@ def test_print_failure_never_loses_the_change(env, monkeypatch, capsys) -> None:
     def boom(self, *a, **k):  # type: ignore[no-untyped-def]
         raise RuntimeError("printer on fire")
 
-    monkeypatch.setattr(service.PrintService, "print_form", boom)
+    monkeypatch.setattr(service.DeviceFormPrinter, "print_form", boom)  # the port must not raise; this one does
     rc, out, err = run(monkeypatch, capsys, ["dossier", "accept", env["code"], "--staff", "lan"])
     assert rc == 0 and "-> 2" in out and "not printed" in err and "kiosk receipt" in err
     assert status(monkeypatch, capsys, env["code"])["status"] == 2

@@ -44,12 +44,11 @@ def _texts(window) -> list[str]:  # type: ignore[no-untyped-def]
 
 @SQLITE
 def test_hall_shows_calls_and_speaks_once(qapp, happ, clock, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from kiosk.core.queue import QueueService
     from kiosk.ui.hall.window import load_hall
     from tests.helpers import add_procedure
 
     add_procedure(happ.session_factory, "1.013978", field="Đất đai")  # a third field to queue for
-    q = QueueService.from_app(happ)
+    q = happ.queue
     lan = happ.staff.authenticate("lan", PIN).id
     for f in ("Hộ tịch", "Hộ tịch", "Cư trú", "Đất đai", "Hộ tịch"):
         q.take_ticket(f, "KIOSK-01")
@@ -91,10 +90,9 @@ def test_hall_shows_calls_and_speaks_once(qapp, happ, clock, tmp_path) -> None: 
 
 @SQLITE
 def test_console_queue_strip_and_audit_tab(qtbot, happ, clock, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from kiosk.core.queue import QueueService
     from kiosk.ui.console.window import ConsoleWindow
 
-    q = QueueService.from_app(happ)
+    q = happ.queue
     q.take_ticket("Hộ tịch", "KIOSK-01")
     q.take_ticket("Cư trú", "KIOSK-01")
     w = ConsoleWindow(happ, poll_ms=60_000, timeout_s=600)

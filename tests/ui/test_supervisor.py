@@ -149,10 +149,9 @@ def test_screenshot(qtbot, sup, tmp_path: Path) -> None:  # type: ignore[no-unty
 def test_queue_card_shows_the_day_tickets(qtbot, sup) -> None:  # type: ignore[no-untyped-def]
     from datetime import timedelta
 
-    from kiosk.core.queue import QueueService
 
     app, vm, w = sup["app"], sup["vm"], sup["window"]
-    q = QueueService.from_app(app)
+    q = app.queue
     t0 = app.clock.t
     for field in ("Hộ tịch", "Hộ tịch", "Cư trú"):
         q.take_ticket(field, "KIOSK-01")

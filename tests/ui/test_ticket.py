@@ -14,9 +14,8 @@ pytestmark = [pytest.mark.ui, pytest.mark.sqlite_only]
 
 
 def test_take_a_queue_number_prints_and_returns_to_welcome(ui_factory, app, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from kiosk.core.queue import QueueService
 
-    QueueService.from_app(app).take_ticket("Hộ tịch", "OTHER-KIOSK")  # someone is already waiting
+    app.queue.take_ticket("Hộ tịch", "OTHER-KIOSK")  # someone is already waiting
     ui, d = ui_factory()
     shots = Path(os.environ.get("SCREENSHOT_DIR") or tmp_path)
     d.tap("startTicket")

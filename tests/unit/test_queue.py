@@ -24,9 +24,8 @@ def qapp_(settings, clock, monkeypatch):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def q(qapp_):  # type: ignore[no-untyped-def]
-    from kiosk.core.queue import QueueService
 
-    return QueueService.from_app(qapp_)
+    return qapp_.queue
 
 
 def staff_id(app, username):  # type: ignore[no-untyped-def]
@@ -102,7 +101,6 @@ def test_estimate_uses_todays_service_time_and_counters(q, qapp_, clock) -> None
 
 
 def test_two_counters_never_call_the_same_ticket(q, qapp_) -> None:  # type: ignore[no-untyped-def]
-    from kiosk.core.queue import QueueService
 
     ids = {"lan": staff_id(qapp_, "lan"), "minh": staff_id(qapp_, "minh")}
     for i in range(24):
@@ -112,7 +110,7 @@ def test_two_counters_never_call_the_same_ticket(q, qapp_) -> None:  # type: ign
     barrier = threading.Barrier(2)
 
     def counter(no: int, user: str) -> None:
-        svc = QueueService.from_app(qapp_)
+        svc = qapp_.queue
         try:
             barrier.wait(10)
             while (t := svc.call_next(no, ids[user])) is not None:

@@ -10,7 +10,6 @@ from tests.staff_helpers import PIN, cheap_argon2, make_app
 
 
 def test_queue_figures_in_the_report(settings, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from kiosk.core.queue import QueueService
     from kiosk.core.reports import Period
 
     cheap_argon2(monkeypatch)
@@ -18,7 +17,7 @@ def test_queue_figures_in_the_report(settings, clock, monkeypatch) -> None:  # t
     try:
         officer = app.staff.add("lan", "officer", "Nguyễn Thị Lan", PIN)
         staff_id = officer.id if hasattr(officer, "id") else app.staff.get("lan").id
-        q = QueueService.from_app(app)
+        q = app.queue
         clock.t = vn(2026, 11, 25, 8, 0)
         first = q.take_ticket("Hộ tịch", "KIOSK-01")
         clock.t = vn(2026, 11, 25, 8, 10)

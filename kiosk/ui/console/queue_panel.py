@@ -25,7 +25,7 @@ class QueuePanel(QWidget):
         # a weak reference: no panel -> window -> panel cycle left for the garbage collector (which may run on
         # a worker thread and would destroy the Qt objects from there)
         self._window = weakref.ref(window)
-        self.queue = QueueService.from_app(window.app)
+        self.queue = window.app.queue
         self.setObjectName("queuePanel")
         h = QHBoxLayout(self)
         h.setContentsMargins(0, 2, 0, 2)

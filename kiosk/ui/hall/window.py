@@ -17,13 +17,12 @@ def load_hall(app: Any, *, fullscreen: bool = False, poll_ms: int = 2000, voice:
     import PySide6.QtQuick  # noqa: F401 - the root object becomes a QQuickWindow
     from PySide6.QtQml import QQmlApplicationEngine
 
-    from kiosk.core.queue import QueueService
     from kiosk.ui.hall.hall_view_model import HallViewModel
     from kiosk.ui.supervisor.window import load_fonts
 
     load_fonts()
     engine = QQmlApplicationEngine()
-    vm = HallViewModel(QueueService.from_app(app), unit_name=app.settings.unit_name, tz=app.settings.tz,
+    vm = HallViewModel(app.queue, unit_name=app.settings.unit_name, tz=app.settings.tz,
                        poll_ms=poll_ms, voice=voice, tts_engine=tts_engine, parent=engine)
     engine.rootContext().setContextProperty("hall", vm)
     problems: list[str] = []

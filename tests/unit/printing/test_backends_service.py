@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from kiosk.core.printing import PrintJobs
 from kiosk.devices.printing.backends import CupsPrinter, PdfFilePrinter, make_printer
 from kiosk.devices.printing.escpos_backend import EscposPrinter
 from kiosk.devices.printing.model import PrintResult, RenderedDocument
-from kiosk.devices.printing.service import PrintService
+from kiosk.devices.printing.service import DeviceFormPrinter
 from kiosk.devices.printing.slip import render_test_slip
 from kiosk.models.database import open_database
 from kiosk.models.tables import PrintJob
@@ -104,12 +105,12 @@ def _jobs(settings) -> list[PrintJob]:
 
 def test_failed_print_is_recorded_and_retried(settings) -> None:
     _, factory = open_database(settings.effective_database_url)
-    service = PrintService(settings, factory, _Broken("out_of_paper"))
+    service = PrintJobs(factory, settings, DeviceFormPrinter(_Broken("out_of_paper")))
     result = service.print_form(PENDING, "slip")
     assert result.state == "out_of_paper" and "hết giấy" in result.message_vi
     [job] = service.failed_jobs()
     assert job.state == "failed" and job.error.startswith("out_of_paper") and job.form == "slip"
-    again = service.retry(job.id, printer=PdfFilePrinter(settings.printer.output_dir))
+    again = service.retry(job.id, printer=DeviceFormPrinter(PdfFilePrinter(settings.printer.output_dir)))
     assert again.ok and again.path.exists()
     [job] = _jobs(settings)
     assert job.state == "done" and job.attempts == 2 and job.error is None
@@ -118,7 +119,7 @@ def test_failed_print_is_recorded_and_retried(settings) -> None:
 
 def test_service_never_raises(settings) -> None:
     _, factory = open_database(settings.effective_database_url)
-    service = PrintService(settings, factory, _Broken(raise_=True))
+    service = PrintJobs(factory, settings, DeviceFormPrinter(_Broken(raise_=True)))
     assert service.print_form(ACCEPTED, "01").state == "error"
     assert service.print_form("no-such-code", "01").state == "error"
     assert service.print_form(PENDING, "03").state == "error"  # no refusal recorded

@@ -21,7 +21,7 @@ from kiosk.devices.printing.fonts import FONT_FILES
 ROOT = Path(__file__).resolve().parents[3]
 RESOURCES = ROOT / "kiosk" / "resources"
 RENDER_SOURCES = [
-    ROOT / "kiosk" / "core" / "documents.py",
+    ROOT / "kiosk" / "form_content.py",
     *sorted((ROOT / "kiosk" / "devices" / "printing").glob("*.py")),
 ]
 IGNORED = set("\n\r\t")

@@ -10,12 +10,19 @@ import pytest
 
 from kiosk.core import document_builder as builder
 from kiosk.core import vietqr
+from kiosk.core.printing import UnknownFormError, form_content
 from kiosk.devices.printing import fonts
-from kiosk.devices.printing.render import UnknownFormError, render_dossier_form
+from kiosk.devices.printing.model import RenderedDocument
+from kiosk.devices.printing.render import render_form
 from kiosk.form_content import format_date_line, format_money, format_vn_time
 from tests.unit.printing import printing_samples as ps
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def render_dossier_form(form: str, dossier, settings) -> RenderedDocument:  # type: ignore[no-untyped-def]
+    """Core builds the content from the stored dossier, the device draws it (as PrintJobs does)."""
+    return render_form(form, form_content(form, dossier, settings))
 
 
 def test_vietnamese_formatting() -> None:
