@@ -35,7 +35,7 @@ def run_seed(args: argparse.Namespace) -> int:
     try:
         seeder = Seeder(
             app.session_factory, app.calendar, agency_code=app.settings.agency_code, now=app.clock.now(),
-            rng=random.Random(args.rng_seed),
+            rng=random.Random(args.rng_seed), kiosk_counts_as_online=app.settings.workflow.kiosk_counts_as_online,
         )
         start = parse_day(args.start, "--start") if args.start else seeder.default_start(args.days)
         t0 = time.perf_counter()

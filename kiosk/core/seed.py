@@ -5,7 +5,9 @@ fresh kiosk has none. Each synthetic dossier is *simulated*, not drawn field by 
 office hours on a working day, then walks the same life the staff actions give a real one (accept within or
 after the 8-working-hour window, supplement pauses that move the due date, refusals, processing finished
 early / on time / late by the calendar-date rule, payment, return), and every step is written as a
-``dossier_events`` row. Steps that would fall after *now* are not taken, so the data never claims a future.
+``dossier_events`` row. Every step is checked against the workflow table (kiosk.core.workflow), so the seed
+cannot write a move the staff actions would refuse; the legal channel and the fee come from the workflow too.
+Steps that would fall after *now* are not taken, so the data never claims a future.
 
 Safety and concurrency: seeding only inserts (it never deletes or updates existing rows). Codes come from
 the shared per-agency, per-day counter (``dossier_sequences``, the table behind
@@ -27,7 +29,16 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.core.calendar import WorkCalendar
 from kiosk.core.codes import format_code
-from kiosk.core.dossiers import ACCEPT_WINDOW_HOURS, ELECTRONIC_CHANNELS, Status
+from kiosk.core.workflow import (
+    ACCEPT_WINDOW_HOURS,
+    ELECTRONIC_CHANNELS,
+    Action,
+    Status,
+    check,
+    fee_for,
+    initial_status,
+    legal_channel,
+)
 from kiosk.core.timelimits import TimeLimit
 from kiosk.core.timeliness import dvcqg_ended_on_time
 from kiosk.models.database import session_scope
@@ -100,8 +111,10 @@ class Seeder:
         agency_code: str,
         now: datetime | None = None,
         rng: random.Random | None = None,
+        kiosk_counts_as_online: bool = True,
     ) -> None:
         self.factory = session_factory
+        self.kiosk_counts_as_online = kiosk_counts_as_online  # settings.workflow
         self.cal = calendar
         self.agency = agency_code
         self.now = now or datetime.now(UTC)
@@ -258,7 +271,8 @@ class Seeder:
         channel = rng.choices(list(CHANNEL_WEIGHTS), weights=list(CHANNEL_WEIGHTS.values()))[0]
         electronic = channel in ELECTRONIC_CHANNELS
         submitted = self._office_instant(day)
-        fee = proc.fee_online if electronic else proc.fee_counter
+        legal = legal_channel(channel, kiosk_counts_as_online=self.kiosk_counts_as_online)
+        fee = fee_for(proc, legal)
         kiosk_id = rng.choice(KIOSK_IDS) if channel in ("kiosk", "kiosk_assisted") else None
         rated = rng.random() < (0.6 if kiosk_id else 0.1)
         rating = rng.choices((1, 2, 3, 4, 5), weights=(3, 4, 10, 35, 48))[0] if rated else None
@@ -266,7 +280,7 @@ class Seeder:
             "agency_code": self.agency, "procedure_id": proc.id, "procedure_code": proc.code,
             "procedure_version": proc.version, "field": proc.field, "applicant_id": rng.choice(citizens),
             "submitter_id": None, "channel": channel, "kiosk_id": kiosk_id, "assisted_by_staff_id": None,
-            "status": int(Status.NEW if electronic or channel == "postal" else Status.ACCEPTED),
+            "status": int(initial_status(channel)), "legal_channel": int(legal),
             "submitted_at": submitted,
             "accept_deadline": cal.accept_deadline(submitted, ACCEPT_WINDOW_HOURS) if electronic else None,
             "received_at": None, "due_at": None, "original_due_at": None, "finished_at": None, "returned_at": None,
@@ -439,8 +453,11 @@ class _Timeline:
     ) -> None:
         if not self._open(at):
             return
+        if frm is not None:  # the workflow table decides whether the move is legal (ActionError if not)
+            moved = check(frm, action, accepted=self.sim.row["received_at"] is not None, back_to=to)
+            assert int(moved) == int(to), f"seed step {action} {frm}->{to} disagrees with the workflow ({moved})"
         self.sim.events.append(
-            {"at": at, "action": action, "status_from": None if frm is None else int(frm), "status_to": int(to),
+            {"at": at, "action": Action(action).value, "status_from": None if frm is None else int(frm), "status_to": int(to),
              "staff_id": None, "on_behalf_of_citizen_id": None, "details": details}
         )
         row = self.sim.row
