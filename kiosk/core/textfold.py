@@ -13,11 +13,17 @@ import unicodedata
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
 
 
-def fold(text: str) -> str:
-    """Lower-case, tone-free, đ-free form of ``text`` ("Đăng ký" -> "dang ky"); spacing is kept as given."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP).casefold())
+def strip_marks(text: str) -> str:
+    """``text`` without tone and vowel marks, case kept ("Hồ sơ Đã" -> "Ho so Da"): what an SMS sent in the
+    GSM-7 alphabet can carry."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", stripped)
+
+
+def fold(text: str) -> str:
+    """Lower-case, tone-free, đ-free form of ``text`` ("Đăng ký" -> "dang ky"); spacing is kept as given."""
+    return strip_marks(text.casefold())
 
 
 def fold_words(text: str) -> str:
