@@ -95,6 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     from kiosk.logredact import install as install_log_redaction
 
     install_log_redaction()  # personal data never reaches the logs, whatever a library puts in a message
+    from kiosk.security import set_private_umask
+
+    set_private_umask()  # files the kiosk writes (database, PDFs, exports, photos) are 0600 from the first byte
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

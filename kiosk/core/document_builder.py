@@ -61,6 +61,31 @@ def applicant_of(citizen: Citizen | None) -> Applicant:
     )
 
 
+def _from_snapshot(snap: Mapping[str, Any]) -> Applicant:
+    return Applicant(
+        full_name=snap.get("full_name") or "",
+        id_number=snap.get("id_number"),
+        address=snap.get("current_address") or snap.get("place_of_residence"),
+        phone=snap.get("phone"),
+        email=snap.get("email"),
+    )
+
+
+def applicant_for(dossier: Dossier) -> tuple[Applicant, str | None]:
+    """(the person on the form, the owner's name when someone else submitted), from the dossier's own
+    snapshot of the applicant as received, so a later change to the citizen row never alters an earlier
+    dossier's forms; dossiers from before the snapshot existed fall back to the citizen rows."""
+    snap = dossier.applicant_snapshot
+    if snap:
+        sub = snap.get("submitter")
+        if sub:
+            return _from_snapshot(sub), snap.get("full_name") or None
+        return _from_snapshot(snap), None
+    submitter = dossier.submitter
+    owner = dossier.applicant.full_name if submitter and submitter.id != dossier.applicant_id else None
+    return applicant_of(submitter or dossier.applicant), owner
+
+
 def time_limit_text(kind: str, amount: float) -> str:
     try:
         return TimeLimit(kind, amount).describe_vi()  # type: ignore[arg-type]
@@ -102,9 +127,7 @@ def receipt_data(
     if staff_name is None:
         staff_id = accepted.staff_id if accepted else dossier.assisted_by_staff_id
         staff_name = _staff_name(dossier, staff_id)
-    submitter = dossier.submitter
-    applicant = applicant_of(submitter or dossier.applicant)
-    owner = dossier.applicant.full_name if submitter and submitter.id != dossier.applicant_id else None
+    applicant, owner = applicant_for(dossier)
     seq = _SEQ_RE.search(dossier.code)
     form = dossier.form_data or {}
     return ReceiptData(
@@ -207,7 +230,7 @@ def supplement_data(
         header=agency_header(settings),
         dossier_code=dossier.code,
         issued_at=_now(issued_at or (event.at if event else None)),
-        applicant=applicant_of(dossier.submitter or dossier.applicant),
+        applicant=applicant_for(dossier)[0],
         procedure_name=dossier.procedure.name,
         submitted_at=dossier.submitted_at,
         items=parsed,
@@ -239,7 +262,7 @@ def refusal_data(
         header=agency_header(settings),
         dossier_code=dossier.code,
         issued_at=_now(issued_at or (event.at if event else None)),
-        applicant=applicant_of(dossier.submitter or dossier.applicant),
+        applicant=applicant_for(dossier)[0],
         procedure_name=dossier.procedure.name,
         submitted_at=dossier.submitted_at,
         reason=reason,
@@ -282,7 +305,7 @@ def apology_data(
         header=agency_header(settings),
         dossier_code=dossier.code,
         issued_at=_now(issued_at or (event.at if event else None)),
-        applicant=applicant_of(dossier.submitter or dossier.applicant),
+        applicant=applicant_for(dossier)[0],
         procedure_name=dossier.procedure.name,
         received_at=dossier.received_at,
         old_due=old_due,

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import IntEnum
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select, update
@@ -28,6 +29,7 @@ from kiosk.core.codes import format_code
 from kiosk.core.identity import parse_id_number
 from kiosk.core.timelimits import TimeLimit
 from kiosk.core.outbox import SUBMITTED, enqueue
+from kiosk.core.scan_store import discard_staged, final_scan_path, finalise_scans
 from kiosk.models.database import session_scope
 from kiosk.models.sequences import next_sequence
 from kiosk.models.tables import (
@@ -161,6 +163,14 @@ class PersonData:
     current_address: str | None = None
     phone: str | None = None
     email: str | None = None
+    # where the data came from: chip_verified (signature chained to the trust store) | chip_unverified | typed
+    source: str = "typed"
+
+
+IDENTITY_SOURCES = ("typed", "chip_unverified", "chip_verified")  # ascending trust
+_IDENTITY_FIELDS = ("full_name", "date_of_birth", "sex", "place_of_origin", "place_of_residence")
+_CONTACT_FIELDS = ("current_address", "phone", "email")
+_SNAPSHOT_FIELDS = ("id_number", *_IDENTITY_FIELDS, *_CONTACT_FIELDS)
 
 
 @dataclass
@@ -218,22 +228,51 @@ def find_procedure(session: Session, code: str, on: date) -> Procedure:
     return max(live, key=lambda p: p.effective_from)
 
 
+def _trust(source: str | None) -> int:
+    return IDENTITY_SOURCES.index(source) if source in IDENTITY_SOURCES else 0
+
+
 def upsert_citizen(session: Session, person: PersonData, now: datetime) -> Citizen:
+    """The citizen row for this ID number, created or updated by trust: data never replaces data from a
+    more trusted source (a typed name or phone does not overwrite what a verified chip gave; it fills only
+    what is empty). What was received stays in each dossier's own snapshot (:func:`person_snapshot`)."""
+    if person.source not in IDENTITY_SOURCES:
+        raise SubmissionError("Nguồn dữ liệu nhân thân không hợp lệ.", f"unknown identity source {person.source!r}")
     info = parse_id_number(person.id_number, person.date_of_birth)
     citizen = session.scalar(select(Citizen).where(Citizen.id_number == info.number))
     if citizen is None:
-        citizen = Citizen(id_number=info.number, full_name=person.full_name, created_at=now, updated_at=now)
+        citizen = Citizen(id_number=info.number, full_name=person.full_name, identity_source=person.source,
+                          created_at=now, updated_at=now)
         session.add(citizen)
-    for attr in (
-        "full_name", "date_of_birth", "sex", "place_of_origin", "place_of_residence", "current_address",
-        "phone", "email",
-    ):
+    incoming, stored = _trust(person.source), _trust(citizen.identity_source)
+    for attr in (*_IDENTITY_FIELDS, *_CONTACT_FIELDS):
         value = getattr(person, attr)
-        if value not in (None, ""):
+        if value in (None, ""):
+            continue
+        if incoming >= stored or getattr(citizen, attr) in (None, ""):
             setattr(citizen, attr, value)
+    if incoming > stored:
+        citizen.identity_source = person.source
+    if person.source == "chip_verified":
+        citizen.verified_at = now
     citizen.updated_at = now
     session.flush()
     return citizen
+
+
+def person_snapshot(person: PersonData, citizen: Citizen) -> dict[str, Any]:
+    """The person as received with one dossier (JSON-safe): what was given now, and for what was not given,
+    the citizen row as it stands at this moment. Forms and exports read this, so a later change to the
+    citizen never alters an earlier dossier."""
+    snap: dict[str, Any] = {}
+    for attr in _SNAPSHOT_FIELDS:
+        value = getattr(person, attr, None)
+        if value in (None, ""):
+            value = getattr(citizen, attr, None)
+        snap[attr] = value.isoformat() if isinstance(value, date) else value
+    snap["id_number"] = citizen.id_number
+    snap["source"] = person.source
+    return snap
 
 
 class DossierService:
@@ -245,15 +284,31 @@ class DossierService:
         calendar: WorkCalendar,
         clock: Clock | None = None,
         log_salt: str = "",
+        scans_dir: Path | str | None = None,
     ) -> None:
         self.session_factory = session_factory
         self.agency_code = agency_code
         self.calendar = calendar
         self.clock = clock or SystemClock()
         self.log_salt = log_salt
+        # final home of scans (<data dir>/scans); papers staged under <scans_dir>/.staging are moved here
+        # only after the dossier is committed (kiosk.core.scan_store)
+        self.scans_dir = Path(scans_dir).resolve() if scans_dir is not None else None
 
     @_database_errors_as_unavailable
     def submit(self, sub: Submission) -> SubmittedDossier:
+        """Save the dossier in one transaction; staged scans reach their final folder only after the
+        commit, and are deleted when the submission fails (nothing of a failed submission stays on disk)."""
+        moves: list[tuple[Path, Path]] = []
+        try:
+            result = self._submit(sub, moves)
+        except BaseException:
+            discard_staged(self.scans_dir, sub.documents)
+            raise
+        finalise_scans(moves)
+        return result
+
+    def _submit(self, sub: Submission, moves: list[tuple[Path, Path]]) -> SubmittedDossier:
         if sub.channel not in CHANNELS:
             raise SubmissionError("Kênh nộp không hợp lệ.", f"unknown channel {sub.channel!r}")
         if sub.delivery not in DELIVERY_CHOICES:
@@ -302,6 +357,10 @@ class DossierService:
                 reused=sub.reused or any(doc.digitised_state in (2, 3) for doc in sub.documents),
                 sets_count=sub.sets_count,
                 form_data=dict(sub.form_data),
+                applicant_snapshot={
+                    **person_snapshot(sub.applicant, applicant),
+                    **({"submitter": person_snapshot(sub.submitter, submitter)} if submitter and sub.submitter else {}),
+                },
                 created_at=now,
                 updated_at=now,
             )
@@ -314,7 +373,7 @@ class DossierService:
                         certified_copies=doc.certified_copies,
                         photocopies=doc.photocopies,
                         scanned_pages=doc.scanned_pages,
-                        scan_path=doc.scan_path,
+                        scan_path=final_scan_path(self.scans_dir, doc.scan_path, moves),
                         digitised_state=doc.digitised_state or (1 if doc.scanned_pages else 0),
                     )
                 )

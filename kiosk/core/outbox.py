@@ -23,9 +23,18 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _applicant(d: Dossier) -> dict[str, Any] | None:
+    """The applicant as received with this dossier (its snapshot), else the citizen row (older dossiers)."""
+    snap = d.applicant_snapshot if isinstance(d.applicant_snapshot, dict) else None
+    source: Any = snap if snap else d.applicant
+    if source is None:
+        return None
+    get = source.get if isinstance(source, dict) else (lambda k: getattr(source, k, None))
+    return {k: get(k) for k in ("id_number", "full_name", "phone", "email")}
+
+
 def dossier_payload(d: Dossier) -> dict[str, Any]:
     """The portal-facing snapshot of a dossier (JSON-safe). The http adapter renames keys per config."""
-    applicant = d.applicant
     return {
         "code": d.code,
         "agency_code": d.agency_code,
@@ -43,14 +52,7 @@ def dossier_payload(d: Dossier) -> dict[str, Any]:
         "payment_state": d.payment_state,
         "delivery": d.delivery,
         "digitised": bool(d.digitised),
-        "applicant": {
-            "id_number": applicant.id_number,
-            "full_name": applicant.full_name,
-            "phone": applicant.phone,
-            "email": applicant.email,
-        }
-        if applicant is not None
-        else None,
+        "applicant": _applicant(d),
         "documents": [
             {
                 "name": doc.name,

@@ -8,7 +8,6 @@ are wiped with the session; at submission they are copied to the dossier's folde
 
 from __future__ import annotations
 
-import shutil
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -126,17 +125,18 @@ class DocumentsViewModel(SubViewModel):
         self.root.goTo("delivery")
 
     def document_inputs(self, keep_dir: Path) -> list[DocumentInput]:
-        """DocumentInputs for the submission; scans are copied to ``keep_dir`` (worker thread)."""
+        """DocumentInputs for the submission; scans are copied (0600, folders 0700) to the staging folder
+        ``keep_dir`` (worker thread); the submission moves them to their final place after its commit."""
         from kiosk.core.dossiers import DocumentInput  # SQLAlchemy: not before the first frame
+        from kiosk.security import copy_private, ensure_private_dir
 
         out = []
         for i, d in enumerate(self._docs):
             scan_path = None
             if self._pages[i]:
-                target = keep_dir / f"doc{i + 1}"
-                target.mkdir(parents=True, exist_ok=True)
+                target = ensure_private_dir(keep_dir / f"doc{i + 1}")
                 for n, page in enumerate(self._pages[i], start=1):
-                    shutil.copy2(page, target / f"page{n}.png")
+                    copy_private(page, target / f"page{n}.png")
                 scan_path = str(target)
             out.append(DocumentInput(name=d.name_vi, originals=d.originals, certified_copies=d.certified_copies,
                                      photocopies=d.photocopies, scanned_pages=len(self._pages[i]), scan_path=scan_path))

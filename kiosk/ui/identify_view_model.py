@@ -277,7 +277,9 @@ class IdentifyViewModel(SubViewModel):
 
         return PersonData(id_number=c.id_number or "", full_name=c.full_name or "", date_of_birth=dob, sex=c.sex,
                           place_of_origin=c.place_of_origin, place_of_residence=c.place_of_residence,
-                          current_address=c.place_of_residence, phone=phone, email=email)
+                          current_address=c.place_of_residence, phone=phone, email=email,
+                          source="chip_verified" if self.result is not None and self.result.passive_auth == "verified"
+                          else "chip_unverified")
 
     def prefill_value(self, source: str) -> Any:
         if not self.card:

@@ -178,8 +178,11 @@ class SubmitViewModel(SubViewModel):
         root, services = self.root, self.services
         phone = root.account.phone_for_dossier
         person = root.identify.person(phone=phone, email=root.account.email_for_dossier)
-        staff_id = root.staff.staff_id
-        keep_dir = services.settings.data_dir / "scans" / uuid.uuid4().hex
+        # the officer who assisted during this visit, also when they signed out before the citizen submits:
+        # the dossier itself must keep the trace (channel kiosk_assisted, assisted_by_staff_id)
+        staff_id = root.staff.session_staff_id
+        # staging: moved to <data dir>/scans/<token> only after the dossier is committed (kiosk.core.scan_store)
+        keep_dir = services.settings.data_dir / "scans" / ".staging" / uuid.uuid4().hex
         docs_vm, form_values = root.documents, root.form.cleaned
         proc, delivery, address = self._procedure, self._delivery, self._address.strip() or None
         pay_by_vietqr = self._payment == "vietqr"

@@ -334,7 +334,16 @@ class WalkInDialog(_Base):
             "delivery": str(self.delivery.currentData()),
             "address": self.address.text().strip(),
             **{k: self.card_data[k] for k in ("dob", "sex", "place_of_origin", "place_of_residence") if k in self.card_data},
+            "identity_source": self._identity_source(),
         }
+
+    def _identity_source(self) -> str:
+        """chip_* only while the ID number and name are still what the chip gave; an edit makes it typed."""
+        card = self.card_data
+        if not card or card.get("id_number") != self.id_number.text().strip() or \
+                card.get("name") != " ".join(self.name.text().split()):
+            return "typed"
+        return "chip_verified" if card.get("passive_auth") == "verified" else "chip_unverified"
 
     def typed_dob(self) -> date | None:
         try:
