@@ -100,6 +100,22 @@ class CardSettings(BaseModel):
     virtual_card: bool = False  # the project's emulated CCCD; refused in production
 
 
+class EmailSettings(BaseModel):
+    """E-mail to citizens who consented (kiosk.core.contact): Mẫu 01 at acceptance, Mẫu 02 at a supplement
+    request, a note when the result is ready. SMTP always upgrades with STARTTLS and verifies the certificate."""
+
+    backend: Literal["none", "demo", "smtp"] = "demo"  # demo: .eml files in <data dir>/email-outbox (not production)
+    host: str | None = None
+    port: int = Field(default=587, ge=1, le=65535)
+    sender: str = "kiosk@demo.local"
+    username: str | None = None
+    password: str | None = None  # secret: KIOSK_EMAIL__PASSWORD or the secrets file, never the config file
+    verify_tls: bool = True
+    ca_file: Path | None = None
+    timeout_s: float = Field(default=20.0, gt=0, le=120)
+    outbox_dir: Path | None = None  # demo backend
+
+
 class VoiceSettings(BaseModel):
     """Spoken guidance ("Nghe hướng dẫn"): the citizen turns it on per visit; off again when the visit ends."""
 
@@ -280,6 +296,8 @@ class Settings(BaseSettings):
     website: str = "https://dichvucong.gov.vn"
     tracking_url_template: str = "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?mahs={code}"
     idle_timeout_s: int = Field(default=120, ge=15, le=3600)
+    # the touch screen's pixel density: touch targets are at least 9 mm (48 px on a 10-inch 1280×800 panel)
+    screen_dpi: float = Field(default=135.0, ge=60, le=600)
     staff_session_timeout_s: int = Field(default=600, ge=60, le=86400)
     printer: PrinterSettings = Field(default_factory=PrinterSettings)
     bank: BankSettings = Field(default_factory=BankSettings)
@@ -289,6 +307,7 @@ class Settings(BaseSettings):
     retention: RetentionSettings = Field(default_factory=RetentionSettings)
     workflow: WorkflowSettings = Field(default_factory=WorkflowSettings)
     voice: VoiceSettings = Field(default_factory=VoiceSettings)
+    email: EmailSettings = Field(default_factory=EmailSettings)
     catalogue_file: Path | None = None  # default: the bundled catalogue
     # keyed hashes of ID numbers (audit, badges, OTP, drafts): a secret per site, from the secrets file
     log_salt: str = DEMO_LOG_SALT
