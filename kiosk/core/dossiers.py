@@ -13,7 +13,6 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,24 @@ from kiosk.core.identity import parse_id_number
 from kiosk.core.timelimits import TimeLimit
 from kiosk.core.outbox import SUBMITTED, enqueue
 from kiosk.core.scan_store import discard_staged, final_scan_path, finalise_scans
+# The status enum, the labels and the channel rules live in the workflow (the one authority); re-exported here
+# so ``from kiosk.core.dossiers import Status`` keeps working.
+from kiosk.core.workflow import (
+    ACCEPT_WINDOW_HOURS,
+    CHANNELS,
+    DELIVERY_CHOICES,
+    ELECTRONIC_CHANNELS,
+    NEXT_STEP_EN,
+    NEXT_STEP_VI,
+    PROVISIONS,
+    STATUS_LABELS_EN,
+    STATUS_LABELS_VI,
+    Status,
+    due_range,
+    fee_for,
+    initial_status,
+    legal_channel,
+)
 from kiosk.models.database import session_scope
 from kiosk.models.sequences import next_sequence
 from kiosk.models.tables import (
@@ -41,78 +58,6 @@ from kiosk.models.tables import (
     OutboxEvent,
     Procedure,
 )
-
-
-class Status(IntEnum):
-    """DVCQG TrangThaiHoSo (domain.md §5)."""
-
-    NEW = 1  # Mới đăng ký - waiting for acceptance
-    ACCEPTED = 2  # Được tiếp nhận
-    REFUSED = 3  # Không được tiếp nhận
-    IN_PROGRESS = 4  # Đang xử lý
-    SUPPLEMENT = 5  # Yêu cầu bổ sung giấy tờ
-    FINANCIAL = 6  # Yêu cầu thực hiện nghĩa vụ tài chính
-    WITHDRAWAL = 7  # Công dân yêu cầu rút hồ sơ
-    STOPPED = 8  # Dừng xử lý
-    PROCESSED = 9  # Đã xử lý xong
-    RETURNED = 10  # Đã trả kết quả
-
-
-STATUS_LABELS_VI = {
-    1: "Mới đăng ký (chờ tiếp nhận)",
-    2: "Được tiếp nhận",
-    3: "Không được tiếp nhận",
-    4: "Đang xử lý",
-    5: "Yêu cầu bổ sung giấy tờ",
-    6: "Yêu cầu thực hiện nghĩa vụ tài chính",
-    7: "Công dân yêu cầu rút hồ sơ",
-    8: "Dừng xử lý",
-    9: "Đã xử lý xong",
-    10: "Đã trả kết quả",
-}
-STATUS_LABELS_EN = {
-    1: "Submitted (waiting for acceptance)",
-    2: "Accepted",
-    3: "Refused",
-    4: "In progress",
-    5: "Supplement requested",
-    6: "Waiting for fee payment",
-    7: "Withdrawal requested",
-    8: "Stopped",
-    9: "Result ready",
-    10: "Result delivered",
-}
-
-# What the citizen has to do next, by status: the kiosk's tracking page and `kiosk dossier status`.
-NEXT_STEP_VI = {
-    1: "Chờ cán bộ tiếp nhận (trong 08 giờ làm việc).",
-    2: "Hồ sơ đã được tiếp nhận; chờ đến ngày hẹn trả kết quả.",
-    3: "Hồ sơ không được tiếp nhận; xem lý do trên Phiếu từ chối.",
-    4: "Hồ sơ đang được giải quyết; chờ đến ngày hẹn trả kết quả.",
-    5: "Nộp bổ sung các giấy tờ theo Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.",
-    6: "Thực hiện nghĩa vụ tài chính (nộp phí, lệ phí, thuế).",
-    7: "Đang xử lý yêu cầu rút hồ sơ.",
-    8: "Hồ sơ đã dừng xử lý; xem thông báo của cơ quan giải quyết.",
-    9: "Đã có kết quả: đến nhận tại quầy, mang theo Giấy tiếp nhận hồ sơ.",
-    10: "Đã trả kết quả; không cần làm gì thêm.",
-}
-NEXT_STEP_EN = {
-    1: "Waiting for an officer to accept it (within 8 working hours).",
-    2: "Accepted; wait for the appointment date.",
-    3: "Not accepted; see the reason on the refusal note.",
-    4: "Being processed.",
-    5: "More papers are needed; see the supplement request.",
-    6: "Please pay the fee or tax.",
-    7: "You asked to withdraw the dossier.",
-    8: "Processing has stopped.",
-    9: "The result is ready; bring your receipt to collect it.",
-    10: "The result has been delivered.",
-}
-
-CHANNELS = ("counter", "kiosk", "kiosk_assisted", "online", "postal")
-ELECTRONIC_CHANNELS = ("kiosk", "kiosk_assisted", "online")  # count as online for QĐ 766 3.3
-DELIVERY_CHOICES = ("counter", "postal", "online")
-ACCEPT_WINDOW_HOURS = 8
 
 
 class SubmissionError(ValueError):
@@ -182,6 +127,15 @@ class DocumentInput:
     scanned_pages: int = 0
     scan_path: str | None = None
     digitised_state: int = 0  # 0 none, 1 digitised, 2 reused from a dossier, 3 reused from a result
+    # how the citizen hands it in (workflow.PROVISIONS); "" = from the above: scanned, reused or paper
+    provision: str = ""
+
+    def effective_provision(self) -> str:
+        if self.provision:
+            return self.provision
+        if self.digitised_state in (2, 3):
+            return "reused"
+        return "scanned" if self.scanned_pages > 0 or self.digitised_state == 1 else "paper"
 
 
 @dataclass
@@ -210,6 +164,10 @@ class SubmittedDossier:
     due_at: datetime | None
     expected_due_at: datetime | None  # if accepted at submission time (informational)
     fee: int
+    legal_channel: int = 1  # KenhThucHien the fee was charged for (workflow.legal_channel)
+    # before acceptance: the due time if accepted at once … if accepted at the 8-working-hour deadline
+    due_earliest: datetime | None = None
+    due_latest: datetime | None = None
 
 
 def procedure_limit(proc: Procedure | Dossier) -> TimeLimit:
@@ -285,8 +243,10 @@ class DossierService:
         clock: Clock | None = None,
         log_salt: str = "",
         scans_dir: Path | str | None = None,
+        kiosk_counts_as_online: bool = True,
     ) -> None:
         self.session_factory = session_factory
+        self.kiosk_counts_as_online = kiosk_counts_as_online  # settings.workflow (workflow.legal_channel)
         self.agency_code = agency_code
         self.calendar = calendar
         self.clock = clock or SystemClock()
@@ -317,6 +277,9 @@ class DossierService:
             raise SubmissionError(
                 "Vui lòng nhập địa chỉ nhận kết quả qua bưu điện.", "Please give the address for postal delivery."
             )
+        for doc in sub.documents:
+            if doc.effective_provision() not in PROVISIONS:
+                raise SubmissionError("Cách nộp giấy tờ không hợp lệ.", f"unknown provision {doc.provision!r}")
         now = self.clock.now()
         local_day = self.calendar.local(now).date()
         with session_scope(self.session_factory) as s:
@@ -327,8 +290,12 @@ class DossierService:
                 submitter = upsert_citizen(s, sub.submitter, now)
             limit = procedure_limit(proc)
             electronic = sub.channel in ELECTRONIC_CHANNELS
-            fee = proc.fee_online if electronic else proc.fee_counter
+            legal = legal_channel(sub.channel, kiosk_counts_as_online=self.kiosk_counts_as_online)
+            fee = fee_for(proc, legal)
             expected = self.calendar.due_date(now, limit).due
+            pending = initial_status(sub.channel) == Status.NEW
+            window = due_range(self.calendar, now, limit) if electronic else None
+            provided = [doc for doc in sub.documents if doc.effective_provision() != "not_provided"]
             d = Dossier(
                 agency_code=self.agency_code,
                 procedure_id=proc.id,
@@ -340,12 +307,14 @@ class DossierService:
                 channel=sub.channel,
                 kiosk_id=sub.kiosk_id,
                 assisted_by_staff_id=sub.assisted_by_staff_id,
-                status=Status.NEW if electronic or sub.channel == "postal" else Status.ACCEPTED,
+                status=initial_status(sub.channel),
+                legal_channel=int(legal),
                 submitted_at=now,
                 accept_deadline=self.calendar.accept_deadline(now, ACCEPT_WINDOW_HOURS) if electronic else None,
-                received_at=None if electronic else now,
-                due_at=None if electronic else expected,
-                original_due_at=None if electronic else expected,
+                # the clock runs from acceptance: only a counter dossier is received at submission
+                received_at=None if pending else now,
+                due_at=None if pending else expected,
+                original_due_at=None if pending else expected,
                 time_limit_kind=limit.kind,
                 time_limit_amount=limit.amount,
                 fee=fee,
@@ -353,7 +322,7 @@ class DossierService:
                 delivery=sub.delivery,
                 delivery_address=sub.delivery_address,
                 sync_state="pending",
-                digitised=bool(sub.documents) and all(doc.scanned_pages > 0 or doc.digitised_state for doc in sub.documents),
+                digitised=bool(provided) and all(doc.effective_provision() in ("scanned", "reused") for doc in provided),
                 reused=sub.reused or any(doc.digitised_state in (2, 3) for doc in sub.documents),
                 sets_count=sub.sets_count,
                 form_data=dict(sub.form_data),
@@ -375,6 +344,7 @@ class DossierService:
                         scanned_pages=doc.scanned_pages,
                         scan_path=final_scan_path(self.scans_dir, doc.scan_path, moves),
                         digitised_state=doc.digitised_state or (1 if doc.scanned_pages else 0),
+                        provision=doc.effective_provision(),
                     )
                 )
             d.events.append(
@@ -419,6 +389,9 @@ class DossierService:
                 due_at=d.due_at,
                 expected_due_at=expected,
                 fee=fee,
+                legal_channel=int(legal),
+                due_earliest=window.earliest if window else d.due_at,
+                due_latest=window.latest if window else d.due_at,
             )
 
     def get(self, session: Session, code: str) -> Dossier | None:
