@@ -21,6 +21,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     rs.add_argument("file", metavar="FILE")
     rs.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     rs.set_defaults(func=_restore)
+    pg = dsub.add_parser(
+        "purge", help="delete personal data past its retention ([retention] settings): scans, receipt PDFs, "
+        "OTP rows, delivered outbox rows, the demo SMS outbox",
+    )
+    pg.add_argument("--dry-run", action="store_true", help="only count what would be deleted")
+    pg.add_argument("--json", action="store_true", help="print the counts as JSON")
+    pg.set_defaults(func=_purge)
     p.set_defaults(func=lambda a: (p.print_help(), 2)[1])
 
 
@@ -92,4 +99,26 @@ def _restore(args: argparse.Namespace) -> int:
     except BackupError as exc:
         raise CliError(str(exc), 1) from None
     print(f"database restored from {args.file}" + (f"; previous database kept as {kept}" if kept else ""))
+    return 0
+
+
+def _purge(args: argparse.Namespace) -> int:
+    import json
+
+    from sqlalchemy.exc import OperationalError
+
+    from kiosk.app import build_app
+    from kiosk.config import load_settings
+    from kiosk.core.retention import purge
+
+    settings = load_settings(args.config)
+    try:
+        app = build_app(settings, sync_catalogue=False)
+    except OperationalError as exc:
+        raise CliError(f"cannot open the database: {exc.orig}", 1) from None
+    try:
+        report = purge(app.session_factory, settings, app.clock.now(), dry_run=args.dry_run)
+    finally:
+        app.close()
+    print(json.dumps(report.as_json(), ensure_ascii=False) if args.json else report.table())
     return 0
