@@ -3,6 +3,12 @@
 The TOML file is the source of truth for what is offered today; the table is the durable record of every
 version a dossier may reference, including versions later removed from the file. So syncing only inserts
 or refreshes rows and never deletes.
+
+Every kiosk and counter syncs on start, so several processes may sync the same catalogue into a new branch
+database at the same moment. Each new version is inserted inside its own SAVEPOINT: when another process
+inserted the same (code, version) first, the unique key refuses ours, only that savepoint is rolled back and
+the version counts as already there (dialect-neutral; on SQLite the BEGIN IMMEDIATE transaction already
+queues the syncs one after another).
 """
 
 from __future__ import annotations
@@ -12,7 +18,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import exists, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kiosk.core.catalogue import Catalogue, Procedure, today_local
@@ -49,8 +56,24 @@ def _columns(p: Procedure) -> dict[str, Any]:
     }
 
 
+def _insert_if_absent(session: Session, row: ProcedureRow) -> bool:
+    """Insert one version unless a concurrent sync already did; True when this call inserted it."""
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        there = session.scalar(
+            select(exists().where(ProcedureRow.code == row.code, ProcedureRow.version == row.version))
+        )
+        if not there:
+            raise  # some other constraint: a real error
+        return False
+    return True
+
+
 def sync_catalogue(session: Session, catalogue: Catalogue, now: datetime | None = None) -> SyncResult:
-    """Upsert every version of every procedure; the caller's session_scope commits."""
+    """Upsert every version of every procedure; the caller's session_scope commits. Safe to run from many
+    processes at once on a new database (see the module doc)."""
     now = now or datetime.now(UTC)
     existing = {(r.code, r.version): r for r in session.scalars(select(ProcedureRow))}
     added = updated = unchanged = 0
@@ -58,8 +81,10 @@ def sync_catalogue(session: Session, catalogue: Catalogue, now: datetime | None 
         values = _columns(p)
         row = existing.get((p.code, p.version))
         if row is None:
-            session.add(ProcedureRow(code=p.code, version=p.version, imported_at=now, **values))
-            added += 1
+            if _insert_if_absent(session, ProcedureRow(code=p.code, version=p.version, imported_at=now, **values)):
+                added += 1
+            else:
+                unchanged += 1  # another kiosk starting at the same moment put it there first
         elif all(getattr(row, k) == v for k, v in values.items()):
             unchanged += 1
         else:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+MIGRATION_LOCK_KEY = 0x6B696F736B  # "kiosk": the PostgreSQL advisory lock held while migrating
 
 
 def normalise_url(url: str) -> str:
@@ -99,6 +100,11 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
     cfg = alembic_config(engine.url.render_as_string(hide_password=False))
     with engine.begin() as conn:
+        # Kiosks of a branch may start together on a new or older database: one upgrade at a time. PostgreSQL
+        # takes a transaction-scoped advisory lock; SQLite's BEGIN IMMEDIATE already holds the write lock.
+        # The one that waited then finds the schema at head and alembic does nothing.
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
 
