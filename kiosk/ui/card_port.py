@@ -37,6 +37,8 @@ ERROR_KINDS: dict[str, tuple[str, str, str]] = {
     "NoReader": ("no_reader", "", ""),
     "ReaderServiceDown": ("no_reader", "", ""),
     "PassiveAuthFailed": ("untrusted", "", ""),
+    "ActiveAuthFailed": ("untrusted", "", ""),
+    "CardNotVerified": ("untrusted", "", ""),
 }
 
 
@@ -59,17 +61,23 @@ class PcscCardReader:
     """The card package's blocking reader (pyscard over pcscd): kiosk.devices.card.service.read_card."""
 
     def __init__(self, settings: Any, reader: str | None = None, trust_dir: Any = None,
-                 wait_for_card: float = 2.0) -> None:
+                 wait_for_card: float = 2.0, require_trusted_chain: bool | None = None) -> None:
+        from kiosk.devices.card.trust import TrustPolicy
+
         self.settings = settings
         self.reader = reader if reader is not None else settings.card.reader
         self.trust_dir = trust_dir if trust_dir is not None else settings.card.trust_dir
         self.wait_for_card = wait_for_card
+        policy = TrustPolicy.from_settings(settings)
+        # the site's policy; a caller may make it stricter, never laxer
+        self.require_trusted_chain = policy.require_trusted_chain or bool(require_trusted_chain)
 
     def read(self, key: KeySource, progress: Progress | None = None) -> ReadResult:
         from kiosk.devices.card.service import read_card
 
         return read_card(key, reader=self.reader, trust_dir=self.trust_dir, progress=progress,
-                         try_pace=self.settings.card.try_pace, wait_for_card=self.wait_for_card)
+                         try_pace=self.settings.card.try_pace, wait_for_card=self.wait_for_card,
+                         require_trusted_chain=self.require_trusted_chain)
 
 
 def real_reader_available() -> bool:

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, Signal, Slot
 
-from kiosk.devices.card.keys import KeySourceError, from_qr, from_typed
+from kiosk.devices.card.errors import CardParseError
+from kiosk.devices.card.keys import from_qr, from_typed
 from kiosk.devices.card.model import ReadResult
 from kiosk.ui.base import NO_TEXT, SubViewModel, Text2
 from kiosk.ui.card_port import describe_card_error
@@ -62,7 +63,9 @@ class IdentifyViewModel(SubViewModel):
     @Property(str, notify=changed)
     def noticeText(self) -> str:
         s = self.services.settings
-        return self.services.consent_texts.notice.text(self.root.lang, controller=s.unit_name, hotline=s.hotline)
+        # the controller is the agency by its full configured name: the unit and the body it belongs to
+        controller = f"{s.unit_name} – {s.parent_body}" if s.parent_body else s.unit_name
+        return self.services.consent_texts.notice.text(self.root.lang, controller=controller, hotline=s.hotline)
 
     @Slot()
     def acceptNotice(self) -> None:
@@ -131,7 +134,7 @@ class IdentifyViewModel(SubViewModel):
         """The 2D scanner typed the card's QR (7 fields separated by |) followed by Enter."""
         try:
             key = from_qr(text.strip())
-        except KeySourceError:
+        except CardParseError:  # KeySourceError and every other parser error of the card package
             self._fail("bad_qr", ("Không đọc được mã QR này. Hãy quét mã QR in trên thẻ căn cước, hoặc bấm "
                                   "\"Nhập số định danh\".",
                                   "This QR code could not be used. Scan the QR code printed on the ID card, or press "
@@ -163,7 +166,7 @@ class IdentifyViewModel(SubViewModel):
             return
         try:
             key = from_typed(id_text.replace(" ", ""), dob)  # type: ignore[arg-type]
-        except KeySourceError:
+        except CardParseError:
             self._id_error = ("Số định danh phải gồm đúng 12 chữ số.", "The ID number must have exactly 12 digits.")
             self.changed.emit()
             return
@@ -206,16 +209,28 @@ class IdentifyViewModel(SubViewModel):
         if self.root.page != "identify":  # the session was wiped meanwhile
             result.wipe()
             return
-        if result.passive_auth == "failed":
+        refused = self._refusal(result)
+        if refused is not None:  # the trust policy: nothing from this card stays in the session
+            log.warning("card refused by the trust policy: %s (passive=%s active=%s)", type(refused).__name__,
+                        result.passive_auth, result.active_auth)
             result.wipe()
-            self._fail("untrusted", ("Dữ liệu trên thẻ không khớp chữ ký số nên không thể dùng thẻ này. Vui lòng gọi cán bộ.",
-                                     "The card's data does not match its digital signature, so it cannot be used. Please call staff."))
+            if self._key is not None:
+                self._key.wipe()
+                self._key = None
+            self._fail("untrusted", (refused.message_vi, refused.message_en))
             return
         self.result = result
         self._step = "confirm"
         self._progress = 1.0
         self.changed.emit()
         self.root.poke()
+
+    def _refusal(self, result: ReadResult) -> Any:
+        """kiosk.devices.card.trust decides; the site's settings apply even if the reader did not pass them."""
+        from kiosk.devices.card.trust import TrustPolicy, refusal
+
+        require = result.require_trusted_chain or TrustPolicy.from_settings(self.services.settings).require_trusted_chain
+        return refusal(result, require)
 
     def _read_failed(self, exc: BaseException) -> None:
         self._reading = False

@@ -8,6 +8,8 @@ VI = {
     "Read how your information is used, then touch the button below to continue.": "Mời đọc cách thông tin của bạn được sử dụng, rồi chạm nút bên dưới để tiếp tục.",
     "Check the name and date of birth. If they are yours, touch Yes, this is me.": "Kiểm tra họ tên và ngày sinh. Nếu đúng là của bạn, chạm \"Đúng, đây là tôi\".",
     "Touch Try again, type the number instead, or call staff.": "Chạm \"Thử lại\", nhập số định danh, hoặc gọi cán bộ hỗ trợ.",
+    "This card cannot be verified": "Không xác thực được thẻ này",
+    "Touch Call staff: an officer will help you at the counter.": "Chạm \"Gọi cán bộ\": cán bộ sẽ hỗ trợ bạn tại quầy.",
     "Type the 12-digit ID number and your date of birth.": "Nhập số định danh 12 chữ số và ngày sinh của bạn.",
     "Lay the card flat on the reader and wait a moment.": "Đặt thẻ nằm phẳng trên đầu đọc và chờ trong giây lát.",
     "Type the 6-digit code from the text message.": "Nhập mã 6 chữ số trong tin nhắn vừa gửi.",

@@ -10,10 +10,12 @@ KPage {
     readonly property var vm: page.kiosk.identify
     title: vm.step === "confirm" ? qsTr("Is this you?")
          : vm.step === "reading" ? qsTr("Reading your card…")
+         : vm.step === "error" && vm.errorKind === "untrusted" ? qsTr("This card cannot be verified")
          : vm.step === "error" ? qsTr("The card could not be read")
          : qsTr("Place your ID card on the reader")
     instruction: vm.step === "confirm" ? qsTr("Check the name and date of birth. If they are yours, touch Yes, this is me.")
          : vm.step === "reading" ? qsTr("Please keep the card still on the reader.")
+         : vm.step === "error" && vm.errorKind === "untrusted" ? qsTr("Touch Call staff: an officer will help you at the counter.")
          : vm.step === "error" ? qsTr("Touch Try again, type the number instead, or call staff.")
          : vm.step === "typed" ? qsTr("Type the 12-digit ID number and your date of birth.")
          : qsTr("Lay the card flat on the reader and wait a moment.")
@@ -182,8 +184,9 @@ KPage {
         columns: Theme.scale > 1.2 ? 1 : 3
         columnSpacing: Theme.gap
         rowSpacing: Theme.gap
-        KButton { objectName: "retryRead"; Layout.fillWidth: true; kind: "primary"; text: qsTr("Try again"); onClicked: page.vm.retry() }
-        KButton { objectName: "typeAfterError"; Layout.fillWidth: true; text: qsTr("Type the number"); onClicked: page.vm.setStep("typed") }
-        KButton { objectName: "errorCallStaff"; Layout.fillWidth: true; text: qsTr("Call staff"); onClicked: page.kiosk.callStaff() }
+        // a card that cannot be verified is refused however often it is read: only staff can help
+        KButton { objectName: "retryRead"; Layout.fillWidth: true; kind: "primary"; visible: page.vm.errorKind !== "untrusted"; text: qsTr("Try again"); onClicked: page.vm.retry() }
+        KButton { objectName: "typeAfterError"; Layout.fillWidth: true; visible: page.vm.errorKind !== "untrusted"; text: qsTr("Type the number"); onClicked: page.vm.setStep("typed") }
+        KButton { objectName: "errorCallStaff"; Layout.fillWidth: true; kind: page.vm.errorKind === "untrusted" ? "primary" : "secondary"; text: qsTr("Call staff"); onClicked: page.kiosk.callStaff() }
     }
 }
