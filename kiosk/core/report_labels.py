@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from typing import Any
 
-from kiosk.core.reports import TARGETS, Report
+from kiosk.core.reports import INDICATOR_IDS, Report
 from kiosk.core.workflow import CHANNEL_LABELS_VI as CHANNEL_LABELS
-from kiosk.core.workflow import STATUS_SHORT_VI as STATUS_SHORT
+from kiosk.core.workflow import STATUS_SHORT_VI as STATUS_SHORT  # noqa: F401 - re-exported for the screens
 
 FAILURE_LABELS = {"card_read": "Đọc thẻ căn cước", "otp": "Mã OTP / VNeID", "printer": "Máy in", "scanner": "Máy quét"}
 TIMING_LABELS = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Trễ hạn"}
@@ -33,7 +33,7 @@ LABELS: dict[str, str] = {
     "finished_early": "Trước hạn",
     "finished_on_time": "Đúng hạn",
     "finished_late": "Trễ hạn",
-    "on_time_rate": "2.1 Tỷ lệ giải quyết trước và đúng hạn",
+    "on_time_rate": "Tỷ lệ đã giải quyết trước và đúng hạn (theo ngày)",
     "online_rate": "3.3 Tỷ lệ hồ sơ nộp trực tuyến",
     "online_payment_rate": "3.6 Tỷ lệ thanh toán trực tuyến",
     "e_result_rate": "4.1 Tỷ lệ trả kết quả điện tử",
@@ -41,6 +41,19 @@ LABELS: dict[str, str] = {
     "reuse_rate": "4.3 Tỷ lệ tái sử dụng dữ liệu",
     "satisfaction_rate": "5.4 Mức độ hài lòng",
     "rating_avg": "Điểm đánh giá trung bình (1–5)",
+    "paid_online_officer": "Chuyển khoản do cán bộ xác nhận (không tính vào 3.6)",
+    # QĐ 766 indicators (the report's "indicators" object)
+    "1.4": "1.4 Tỷ lệ hồ sơ đồng bộ lên Cổng DVCQG",
+    "2.1": "2.1 Tỷ lệ giải quyết trước hạn, đúng hạn",
+    "2.2": "2.2 Thời gian giải quyết trung bình",
+    "3.3": "3.3 Tỷ lệ hồ sơ nộp trực tuyến",
+    "3.3_toan_trinh": "  – thủ tục trực tuyến toàn trình",
+    "3.3_mot_phan": "  – thủ tục trực tuyến một phần",
+    "3.6": "3.6 Tỷ lệ thanh toán trực tuyến",
+    "4.1": "4.1 Tỷ lệ trả kết quả điện tử",
+    "4.2": "4.2 Tỷ lệ số hóa hồ sơ",
+    "4.3": "4.3 Tỷ lệ tái sử dụng dữ liệu",
+    "5.4": "5.4 Mức độ hài lòng",
     "kiosk.sessions": "Lượt sử dụng ki-ốt",
     "kiosk.completion_rate": "Tỷ lệ lượt hoàn thành",
     "kiosk.median_session_seconds": "Thời gian trung vị một lượt",
@@ -60,7 +73,7 @@ class IndicatorRow:
     key: str  # metric key (drill-down key for dossier figures)
     label: str
     value: float | int | None
-    kind: str  # count | rate | score | seconds
+    kind: str  # count | rate | score | seconds | days
     target: float | None = None
     drillable: bool = True
 
@@ -88,6 +101,8 @@ def format_value(value: float | int | None, kind: str) -> str:
         return f"{float(value) * 100:.1f}%".replace(".", ",")
     if kind == "score":
         return f"{float(value):.2f}".replace(".", ",")
+    if kind == "days":
+        return f"{float(value):.2f} ngày".replace(".", ",")
     if kind == "seconds":
         s = int(round(float(value)))
         return f"{s // 60} phút {s % 60:02d} giây"
@@ -104,10 +119,16 @@ def indicator_rows(report: Report) -> list[IndicatorRow]:
     for key in ("in_progress", "due_today", "due_soon", "overdue_in_progress", "finished_total", "finished_early",
                 "finished_on_time", "finished_late"):
         rows.append(IndicatorRow("progress", key, LABELS[key], getattr(r, key), "count"))
-    rates = r.rates()
-    for key in ("on_time_rate", "online_rate", "online_payment_rate", "e_result_rate", "digitised_rate", "reuse_rate",
-                "satisfaction_rate"):
-        rows.append(IndicatorRow("indicators", key, LABELS[key], rates[key], "rate", TARGETS.get(key)))
+    # the calendar-date rate of dossiers finished in the period (S1); QĐ 766 2.1 is below
+    rows.append(IndicatorRow("progress", "on_time_rate", LABELS["on_time_rate"], r.on_time_rate, "rate"))
+    indicators = r.indicators()
+    for key in INDICATOR_IDS:
+        x = indicators[key]
+        rows.append(IndicatorRow("indicators", key, LABELS[key], x["rate"], "days" if key == "2.2" else "rate",
+                                 x["target"]))
+        if key == "3.6":
+            rows.append(IndicatorRow("indicators", "paid_online_officer", LABELS["paid_online_officer"],
+                                     r.paid_online_officer, "count"))
     rows.append(IndicatorRow("indicators", "rating_avg", LABELS["rating_avg"], r.rating_avg, "score"))
     rows += [
         IndicatorRow("kiosk", "kiosk.sessions", LABELS["kiosk.sessions"], k.sessions, "count", drillable=False),

@@ -137,7 +137,10 @@ def render_report_pdf(
     story.append(table)
     story.append(Spacer(1, 3 * mm))
     story.append(Paragraph(
-        "Trước hạn / đúng hạn / trễ hạn so sánh theo ngày (ngày kết thúc với ngày hẹn trả), như Cổng DVCQG. "
+        "Số hồ sơ trước hạn / đúng hạn / trễ hạn: so sánh theo ngày (ngày kết thúc với ngày hẹn trả). "
+        "Chỉ số 2.1 theo cách tính của Cổng DVCQG (QĐ 766): gồm cả hồ sơ đang giải quyết cuối kỳ, so sánh thời điểm "
+        "kết thúc với thời điểm hẹn trả, yêu cầu bổ sung quá một lần tính là trễ hạn. "
+        "3.6 chỉ tính khoản thanh toán do dịch vụ thanh toán xác nhận. "
         "Tỷ lệ tính trên mẫu số khác 0; “–” khi không có hồ sơ. Định nghĩa: docs/METRICS.md.", small))
 
     buf = BytesIO()
@@ -150,5 +153,7 @@ def render_report_pdf(
 
 
 def write_report_pdf(path: Path, report: Report, series: list[DayPoint], **kw: Any) -> Path:
-    path.write_bytes(render_report_pdf(report, series, **kw))
+    from kiosk.security import write_private_file
+
+    write_private_file(path, render_report_pdf(report, series, **kw))
     return path

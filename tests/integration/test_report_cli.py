@@ -75,6 +75,9 @@ def test_pdf_has_vietnamese_labels_and_the_chart(seeded: str, tmp_path: Path) ->
                   "Trực tuyến chờ tiếp nhận quá 8 giờ làm việc", "Biểu đồ 30 ngày", "19/11/2026"):
         assert label in text, label
     assert "42,9%" in text  # 3/7 online
+    for label in ("2.1 Tỷ lệ giải quyết trước hạn, đúng hạn", "3.6 Tỷ lệ thanh toán trực tuyến", "4.2 Tỷ lệ số hóa hồ sơ",
+                  "5.4 Mức độ hài lòng", "Chuyển khoản do cán bộ xác nhận"):
+        assert label in text, label
     fonts = {str(f) for page in reader.pages for f in (page["/Resources"].get("/Font") or {}).values()}
     assert fonts  # embedded TrueType subsets (Be Vietnam Pro)
     raw = out.read_bytes()
@@ -91,8 +94,11 @@ def test_xlsx_has_indicator_and_dossier_sheets(seeded: str, tmp_path: Path) -> N
     ind = wb["Chỉ tiêu"]
     values = {row[1]: row[3] for row in ind.iter_rows(min_row=6, values_only=True) if row[1]}
     assert values["received_total"] == 7
-    assert values["online_rate"] == pytest.approx(3 / 7)
-    assert values["on_time_rate"] == pytest.approx(5 / 6)
+    assert values["3.3"] == pytest.approx(3 / 7)  # QĐ 766 indicators, keyed by id
+    assert values["on_time_rate"] == pytest.approx(5 / 6)  # finished dossiers, calendar dates
+    assert {"1.4", "2.1", "2.2", "3.3_toan_trinh", "3.6", "4.1", "4.2", "4.3", "5.4", "paid_online_officer"} <= set(values)
+    verdicts = {row[1]: row[5] for row in ind.iter_rows(min_row=6, values_only=True) if row[1]}
+    assert verdicts["3.3"] == "Chưa đạt" and verdicts["1.4"] is None  # no target, no verdict
     ds = wb["Hồ sơ"]
     header = [c.value for c in ds[1]]
     assert header[0] == "Mã hồ sơ" and "Tiến độ" in header

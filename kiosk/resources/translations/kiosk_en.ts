@@ -118,62 +118,67 @@
         <translation>Each box is optional and starts empty. Your dossier is handled the same either way.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="131" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="138" />
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="148" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="155" />
         <source>Name: %1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="149" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="156" />
         <source>Phone: %1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="150" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="157" />
         <source>E-mail: %1</source>
         <translation>E-mail: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="150" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="157" />
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="156" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="163" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="156" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="163" />
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="161" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="168" />
         <source>Create my account</source>
         <translation>Create my account</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="169" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="176" />
         <source>Messages will go to %1.</source>
         <translation>Messages will go to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="174" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="180" />
+        <source>What it is for: you get a text message each time one of your dossiers moves on (received, needs more papers, result ready), and next time this kiosk knows you from your ID card, so you skip this step.</source>
+        <translation>What it is for: you get a text message each time one of your dossiers moves on (received, needs more papers, result ready), and next time this kiosk knows you from your ID card, so you skip this step.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="186" />
         <source>Continue to the procedures</source>
         <translation>Continue to the procedures</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="174" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="186" />
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="178" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="190" />
         <source>Please wait…</source>
         <translation>Please wait…</translation>
     </message>
@@ -181,53 +186,52 @@
 <context>
     <name>DeliveryPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="10" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="11" />
         <source>How do you want to receive the result?</source>
         <translation>How do you want to receive the result?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="11" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="12" />
         <source>Choose one way, then touch Continue.</source>
         <translation>Choose one way, then touch Continue.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="15" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="16" />
         <source>At the counter</source>
         <translation>At the counter</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="15" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="16" />
         <source>Come back with your receipt</source>
         <translation>Come back with your receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="16" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="17" />
         <source>By post</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="16" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="17" />
         <source>Public postal service (BCCI) brings it to your address</source>
         <translation>Public postal service (BCCI) brings it to your address</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="17" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="18" />
         <source>Electronically</source>
         <translation>Electronically</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="17" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="18" />
         <source>In your account on the national public service portal</source>
         <translation>In your account on the national public service portal</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="33" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="34" />
         <source>Address for the post</source>
         <translation>Address for the post</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="7" />
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="42" />
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
@@ -235,38 +239,47 @@
 <context>
     <name>DetailPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="21" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="17" />
+        <source>Partly online: you hand in the dossier here, but some steps are done at the counter (see below).</source>
+        <translation>Partly online: you hand in the dossier here, but some steps are done at the counter (see below).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="18" />
+        <source>Fully online: the whole dossier is handed in at this kiosk.</source>
+        <translation>Fully online: the whole dossier is handed in at this kiosk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="29" />
         <source>Fee: %1</source>
         <translation>Fee: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="22" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="30" />
         <source>Time to handle: %1</source>
         <translation>Time to handle: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="23" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="31" />
         <source>Handled by: %1</source>
         <translation>Handled by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="37" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="45" />
         <source>You will still need to come in person for:</source>
         <translation>You will still need to come in person for:</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="41" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="49" />
         <source>Papers you need</source>
         <translation>Papers you need</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="47" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="55" />
         <source>if applicable</source>
         <translation>if applicable</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="6" />
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="54" />
         <source>Start this procedure</source>
         <translation>Start this procedure</translation>
     </message>
@@ -274,58 +287,57 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="12" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="13" />
         <source>Your papers</source>
         <translation>Your papers</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="13" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="14" />
         <source>Put a paper face down on the scanner glass and touch Scan. Your originals stay with you.</source>
         <translation>Put a paper face down on the scanner glass and touch Scan. Your originals stay with you.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="56" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="57" />
         <source>You will hand in the paper at the counter.</source>
         <translation>You will hand in the paper at the counter.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="57" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="58" />
         <source>Not scanned yet</source>
         <translation>Not scanned yet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="58" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="59" />
         <source>%n page(s) scanned</source>
         <translation><numerusform>%n page scanned</numerusform><numerusform>%n pages scanned</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="72" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="73" />
         <source>Scanning…</source>
         <translation>Scanning…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="72" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="73" />
         <source>Scan another page</source>
         <translation>Scan another page</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="72" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="73" />
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="78" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="79" />
         <source>Remove last page</source>
         <translation>Remove last page</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="86" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="87" />
         <source>I will hand in the paper at the counter</source>
         <translation>I will hand in the paper at the counter</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="9" />
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="98" />
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
@@ -333,38 +345,38 @@
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="12" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="13" />
         <source>Fill in the form</source>
         <translation>Fill in the form</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="13" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="14" />
         <source>Fields marked * are required. Touch a box to type.</source>
         <translation>Fields marked * are required. Touch a box to type.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="19" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="20" />
         <source>Please correct the %n field(s) marked in red.</source>
         <translation><numerusform>Please correct the field marked in red.</numerusform><numerusform>Please correct the %n fields marked in red.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="38" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="39" />
         <source>day/month/year, e.g. 05/09/2024</source>
         <translation>day/month/year, e.g. 05/09/2024</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="113" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="120" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="127" />
         <source>Keep a draft if the kiosk fails</source>
         <translation>Keep a draft if the kiosk fails</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="113" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="127" />
         <source>Only your card can reopen it; it is erased after 24 hours.</source>
         <translation>Only your card can reopen it; it is erased after 24 hours.</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/FormPage.qml" line="9" />
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="120" />
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
@@ -382,110 +394,152 @@
         <translation>Reading your card…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="13" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="14" />
         <source>The card could not be read</source>
         <translation>The card could not be read</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="14" />
-        <source>Place your ID card on the reader</source>
-        <translation>Place your ID card on the reader</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="15" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="19" />
         <source>Check the name and date of birth. If they are yours, touch Yes, this is me.</source>
         <translation>Check the name and date of birth. If they are yours, touch Yes, this is me.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="17" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="22" />
         <source>Touch Try again, type the number instead, or call staff.</source>
         <translation>Touch Try again, type the number instead, or call staff.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="18" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="23" />
         <source>Type the 12-digit ID number and your date of birth.</source>
         <translation>Type the 12-digit ID number and your date of birth.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="19" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="24" />
         <source>Lay the card flat on the reader and wait a moment.</source>
         <translation>Lay the card flat on the reader and wait a moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="38" />
-        <source>Card reader</source>
-        <translation>Card reader</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="61" />
-        <source>1. Lay your chip ID card flat on the reader and leave it there.
-2. Hold the QR code printed on the card under the scanner light.</source>
-        <translation>1. Lay your chip ID card flat on the reader and leave it there.
-2. Hold the QR code printed on the card under the scanner light.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="76" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="121" />
         <source>No QR code? Type the ID number and date of birth</source>
         <translation>No QR code? Type the ID number and date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="86" />
-        <source>Keep the card on the reader, then type the 12-digit number and your date of birth.</source>
-        <translation>Keep the card on the reader, then type the 12-digit number and your date of birth.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="91" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="136" />
         <source>ID number (12 digits)</source>
         <translation>ID number (12 digits)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="100" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="145" />
         <source>Date of birth (day/month/year)</source>
         <translation>Date of birth (day/month/year)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="110" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="155" />
         <source>Read my card</source>
         <translation>Read my card</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="16" />
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="120" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="20" />
         <source>Please keep the card still on the reader.</source>
         <translation>Please keep the card still on the reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="157" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="13" />
+        <source>This card cannot be verified</source>
+        <translation>This card cannot be verified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="15" />
+        <source>Type your ID number and date of birth</source>
+        <translation>Type your ID number and date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="16" />
+        <source>Scan the QR code on your ID card</source>
+        <translation>Scan the QR code on your ID card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="18" />
+        <source>Step 1 of 2</source>
+        <translation>Step 1 of 2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="18" />
+        <source>Step 2 of 2</source>
+        <translation>Step 2 of 2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="21" />
+        <source>Touch Call staff: an officer will help you at the counter.</source>
+        <translation>Touch Call staff: an officer will help you at the counter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="43" />
+        <source>QR scanner</source>
+        <translation>QR scanner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="79" />
+        <source>Hold the front of your ID card, where the QR code is printed, under the scanner light.</source>
+        <translation>Hold the front of your ID card, where the QR code is printed, under the scanner light.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="98" />
+        <source>Demo card: %1 · ID number %2 · born %3</source>
+        <translation>Demo card: %1 · ID number %2 · born %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="104" />
+        <source>Scan the demo card's QR code</source>
+        <translation>Scan the demo card's QR code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="131" />
+        <source>Type the 12-digit number and the date of birth printed on your card. Then you will place the card on the reader.</source>
+        <translation>Type the 12-digit number and the date of birth printed on your card. Then you will place the card on the reader.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="146" />
+        <source>day/month/year</source>
+        <translation>day/month/year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="165" />
+        <source>Now lay your card flat on the reader and leave it there until the bar is full.</source>
+        <translation>Now lay your card flat on the reader and leave it there until the bar is full.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="202" />
         <source>Date of birth: %1</source>
         <translation>Date of birth: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="158" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="203" />
         <source>ID number: %1</source>
         <translation>ID number: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="167" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="212" />
         <source>No, this is not me</source>
         <translation>No, this is not me</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="168" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="213" />
         <source>Yes, this is me</source>
         <translation>Yes, this is me</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="185" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="231" />
         <source>Try again</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="186" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="232" />
         <source>Type the number</source>
         <translation>Type the number</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="187" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="233" />
         <source>Call staff</source>
         <translation>Call staff</translation>
     </message>
@@ -493,92 +547,132 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="60" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="55" />
+        <source>Staff sign-in (touch and hold)</source>
+        <translation>Staff sign-in (touch and hold)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="63" />
         <source>Public service kiosk</source>
         <translation>Public service kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="69" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="74" />
         <source>One-stop reception</source>
         <translation>One-stop reception</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="95" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="103" />
+        <source>Normal text</source>
+        <translation>Normal text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="104" />
         <source>Larger text</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="103" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="104" />
+        <source>Even larger text</source>
+        <translation>Even larger text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="112" />
         <source>Contrast</source>
         <translation>Contrast</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/Main.qml" line="112" />
+        <source>Normal colours</source>
+        <translation>Normal colours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="121" />
         <source>Listen</source>
         <translation>Listen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="113" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="122" />
         <source>on</source>
         <translation>on</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="114" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="123" />
         <source>Spoken guidance</source>
         <translation>Spoken guidance</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="149" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="158" />
         <source>End assistance</source>
         <translation>End assistance</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="175" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="184" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="231" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="251" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="237" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="261" />
         <source>Call staff</source>
         <translation>Call staff</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="243" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="271" />
         <source>Cancel and erase</source>
         <translation>Cancel and erase</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="292" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="329" />
         <source>Are you still there?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="300" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="337" />
         <source>For your safety, your information will be erased in %1 seconds.</source>
         <translation>For your safety, your information will be erased in %1 seconds.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="307" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="344" />
         <source>I am still here</source>
         <translation>I am still here</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="331" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="370" />
+        <source>Would you like some help?</source>
+        <translation>Would you like some help?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="377" />
+        <source>A staff member can come to this kiosk and help you. It is free.</source>
+        <translation>A staff member can come to this kiosk and help you. It is free.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="384" />
+        <source>Yes, call staff</source>
+        <translation>Yes, call staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="390" />
+        <source>No, I will continue myself</source>
+        <translation>No, I will continue myself</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="414" />
         <source>Continue the dossier you started?</source>
         <translation>Continue the dossier you started?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="340" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="423" />
         <source>Continue where I was</source>
         <translation>Continue where I was</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="346" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="429" />
         <source>Start again and erase the draft</source>
         <translation>Start again and erase the draft</translation>
     </message>
@@ -586,12 +680,12 @@
 <context>
     <name>NoticePage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/NoticePage.qml" line="7" />
+        <location filename="../../ui/qml/Kiosk/NoticePage.qml" line="10" />
         <source>Read how your information is used, then touch the button below to continue.</source>
         <translation>Read how your information is used, then touch the button below to continue.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/NoticePage.qml" line="25" />
+        <location filename="../../ui/qml/Kiosk/NoticePage.qml" line="7" />
         <source>I understand, continue</source>
         <translation>I understand, continue</translation>
     </message>
@@ -599,38 +693,37 @@
 <context>
     <name>PaymentPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="9" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="10" />
         <source>Fee: %1</source>
         <translation>Fee: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="10" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="11" />
         <source>Choose how you will pay. The QR code appears after you submit.</source>
         <translation>Choose how you will pay. The QR code appears after you submit.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="16" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="17" />
         <source>Scan a QR code with a banking app</source>
         <translation>Scan a QR code with a banking app</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="17" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="18" />
         <source>VietQR, any Vietnamese bank</source>
         <translation>VietQR, any Vietnamese bank</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="24" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="25" />
         <source>Pay at the counter</source>
         <translation>Pay at the counter</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="25" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="26" />
         <source>In cash or by card when you come back</source>
         <translation>In cash or by card when you come back</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="6" />
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="32" />
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
@@ -658,7 +751,12 @@
         <translation>for example: khai sinh, ket hon</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="42" />
+        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="44" />
+        <source>“Fully online”: the whole dossier is handed in at this kiosk. “Partly online”: you start here, but some steps still need a visit to the counter.</source>
+        <translation>“Fully online”: the whole dossier is handed in at this kiosk. “Partly online”: you start here, but some steps still need a visit to the counter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="51" />
         <source>Nothing found. Try other words, or call staff.</source>
         <translation>Nothing found. Try other words, or call staff.</translation>
     </message>
@@ -701,7 +799,7 @@
         <translation>So-so</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="55" />
+        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="61" />
         <source>Skip</source>
         <translation>Skip</translation>
     </message>
@@ -709,48 +807,47 @@
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="11" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="12" />
         <source>Your dossier has been submitted</source>
         <translation>Your dossier has been submitted</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="12" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="13" />
         <source>Take your printed receipt and keep it: you need it to follow your dossier and to collect the result.</source>
         <translation>Take your printed receipt and keep it: you need it to follow your dossier and to collect the result.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="25" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="26" />
         <source>Dossier code</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="27" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="28" />
         <source>An officer will check it before %1.</source>
         <translation>An officer will check it before %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="28" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="29" />
         <source>Expected result: %1</source>
         <translation>Expected result: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="52" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="53" />
         <source>Print again</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="93" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="94" />
         <source>Pay at the counter instead</source>
         <translation>Pay at the counter instead</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="104" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="105" />
         <source>Still to do in person: %1</source>
         <translation>Still to do in person: %1</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="8" />
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="110" />
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
@@ -758,29 +855,27 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="12" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="13" />
         <source>Check everything, then submit</source>
         <translation>Check everything, then submit</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="13" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="22" />
         <source>Read each part. Touch Change to correct it, or Submit the dossier when everything is right.</source>
         <translation>Read each part. Touch Change to correct it, or Submit the dossier when everything is right.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="34" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="43" />
         <source>Change</source>
         <translation>Change</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="8" />
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="64" />
         <source>Submitting…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="8" />
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="64" />
         <source>Submit the dossier</source>
         <translation>Submit the dossier</translation>
     </message>
@@ -814,42 +909,310 @@
     </message>
 </context>
 <context>
+    <name>Supervisor</name>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="14" />
+        <source>Supervisor – end-of-day summary</source>
+        <translation>Supervisor – end-of-day summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="34" />
+        <source>Supervisor login</source>
+        <translation>Supervisor login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="36" />
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="38" />
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="44" />
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="44" />
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="64" />
+        <source>END-OF-DAY SUMMARY</source>
+        <translation>END-OF-DAY SUMMARY</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="71" />
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="72" />
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="73" />
+        <source>Export PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="74" />
+        <source>Export Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="76" />
+        <source>Log out</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="94" />
+        <source>Today so far</source>
+        <translation>Today so far</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="118" />
+        <source>Indicators against their targets (QĐ 766)</source>
+        <translation>Indicators against their targets (QĐ 766)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="164" />
+        <source>Last 30 days: dossiers received and filed electronically</source>
+        <translation>Last 30 days: dossiers received and filed electronically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="173" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="38" />
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="174" />
+        <source>Filed electronically (online, kiosk)</source>
+        <translation>Filed electronically (online, kiosk)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="175" />
+        <source>Some dossiers solved late</source>
+        <translation>Some dossiers solved late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="235" />
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="253" />
+        <source>Indicators and kiosk operations</source>
+        <translation>Indicators and kiosk operations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="286" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="299" />
+        <source>No dossiers.</source>
+        <translation>No dossiers.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="39" />
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="40" />
+        <source>Online waiting over 8 h</source>
+        <translation>Online waiting over 8 h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="41" />
+        <source>Due today</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="42" />
+        <source>Nearly due</source>
+        <translation>Nearly due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="43" />
+        <source>Overdue in progress</source>
+        <translation>Overdue in progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="44" />
+        <source>Solved</source>
+        <translation>Solved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="45" />
+        <source>Solved late</source>
+        <translation>Solved late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="46" />
+        <source>More papers requested</source>
+        <translation>More papers requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="47" />
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="48" />
+        <source>Early or on time (2.1)</source>
+        <translation>Early or on time (2.1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="49" />
+        <source>Filed online (3.3)</source>
+        <translation>Filed online (3.3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="50" />
+        <source>Paid online (3.6)</source>
+        <translation>Paid online (3.6)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="51" />
+        <source>Digitised (4.2)</source>
+        <translation>Digitised (4.2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="70" />
+        <source>Met</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="72" />
+        <source>Not met</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="131" />
+        <source>Enter your user name and PIN.</source>
+        <translation>Enter your user name and PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="155" />
+        <source>Could not log in. Please try again.</source>
+        <translation>Could not log in. Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="201" />
+        <source>Could not load the figures. Check the database connection, then press Refresh.</source>
+        <translation>Could not load the figures. Check the database connection, then press Refresh.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="229" />
+        <source>due %1</source>
+        <translation>due %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="271" />
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="315" />
+        <source>the end of %1</source>
+        <translation>the end of %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="316" />
+        <source>%1 on %2</source>
+        <translation>%1 on %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="323" />
+        <source>Figures as of %1</source>
+        <translation>Figures as of %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="325" />
+        <source>Loading the figures…</source>
+        <translation>Loading the figures…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="351" />
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="353" />
+        <source>Tickets issued</source>
+        <translation>Tickets issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="354" />
+        <source>Waiting now</source>
+        <translation>Waiting now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="355" />
+        <source>Median wait</source>
+        <translation>Median wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="369" />
+        <source>%1 of %2 dossiers</source>
+        <translation>%1 of %2 dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="375" />
+        <source>target ≥ %1</source>
+        <translation>target ≥ %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="376" />
+        <source>No figures yet</source>
+        <translation>No figures yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="412" />
+        <source>%1: %2 dossiers</source>
+        <translation>%1: %2 dossiers</translation>
+    </message>
+</context>
+<context>
     <name>TicketPage</name>
     <message>
         <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="10" />
-        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="83" />
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="12" />
+        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="13" />
         <source>Take a queue number</source>
         <translation>Take a queue number</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="13" />
+        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="14" />
         <source>Choose what you need help with. Your ticket will be printed.</source>
         <translation>Choose what you need help with. Your ticket will be printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="19" />
+        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="20" />
         <source>Please wait…</source>
         <translation>Please wait…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="12" />
+        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="13" />
         <source>Your number</source>
         <translation>Your number</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="75" />
+        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="76" />
         <source>Please wait until your number is called.</source>
         <translation>Please wait until your number is called.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="83" />
-        <source>Back to the start</source>
-        <translation>Back to the start</translation>
     </message>
 </context>
 <context>
@@ -865,22 +1228,22 @@
         <translation>Type the code from your receipt, or hold the receipt's QR code under the scanner.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="14" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="18" />
         <source>Dossier code</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="20" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="25" />
         <source>Look it up</source>
         <translation>Look it up</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="34" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="39" />
         <source>Result due: %1</source>
         <translation>Result due: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="37" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="10" />
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
@@ -888,14 +1251,19 @@
 <context>
     <name>VnKeyboard</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/VnKeyboard.qml" line="96" />
+        <location filename="../../ui/qml/Kiosk/VnKeyboard.qml" line="108" />
         <source>space</source>
         <translation>space</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/VnKeyboard.qml" line="107" />
+        <location filename="../../ui/qml/Kiosk/VnKeyboard.qml" line="119" />
         <source>Done</source>
         <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/VnKeyboard.qml" line="123" />
+        <source>Call staff</source>
+        <translation>Call staff</translation>
     </message>
 </context>
 <context>

@@ -118,62 +118,67 @@
         <translation>Mỗi ô đều không bắt buộc và để trống sẵn. Hồ sơ của bạn được giải quyết như nhau dù bạn chọn thế nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="131" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="138" />
         <source>Continue</source>
         <translation>Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="148" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="155" />
         <source>Name: %1</source>
         <translation>Họ và tên: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="149" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="156" />
         <source>Phone: %1</source>
         <translation>Điện thoại: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="150" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="157" />
         <source>E-mail: %1</source>
         <translation>Thư điện tử: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="150" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="157" />
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="156" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="163" />
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="156" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="163" />
         <source>no</source>
         <translation>không</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="161" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="168" />
         <source>Create my account</source>
         <translation>Tạo tài khoản của tôi</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="169" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="176" />
         <source>Messages will go to %1.</source>
         <translation>Tin nhắn sẽ được gửi tới số %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="174" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="180" />
+        <source>What it is for: you get a text message each time one of your dossiers moves on (received, needs more papers, result ready), and next time this kiosk knows you from your ID card, so you skip this step.</source>
+        <translation>Tài khoản dùng để: nhận tin nhắn mỗi khi hồ sơ của bạn có tiến triển (đã tiếp nhận, cần bổ sung giấy tờ, đã có kết quả), và lần sau ki-ốt nhận ra bạn qua thẻ căn cước nên bạn không phải làm lại bước này.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="186" />
         <source>Continue to the procedures</source>
         <translation>Tiếp tục chọn thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="174" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="186" />
         <source>Finish</source>
         <translation>Kết thúc</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="178" />
+        <location filename="../../ui/qml/Kiosk/AccountPage.qml" line="190" />
         <source>Please wait…</source>
         <translation>Vui lòng chờ…</translation>
     </message>
@@ -181,53 +186,52 @@
 <context>
     <name>DeliveryPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="10" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="11" />
         <source>How do you want to receive the result?</source>
         <translation>Bạn muốn nhận kết quả bằng cách nào?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="11" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="12" />
         <source>Choose one way, then touch Continue.</source>
         <translation>Chọn một cách, rồi chạm "Tiếp tục".</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="15" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="16" />
         <source>At the counter</source>
         <translation>Nhận tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="15" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="16" />
         <source>Come back with your receipt</source>
         <translation>Mang theo giấy tiếp nhận khi đến nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="16" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="17" />
         <source>By post</source>
         <translation>Qua bưu điện</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="16" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="17" />
         <source>Public postal service (BCCI) brings it to your address</source>
         <translation>Bưu chính công ích mang đến địa chỉ của bạn</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="17" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="18" />
         <source>Electronically</source>
         <translation>Nhận bản điện tử</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="17" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="18" />
         <source>In your account on the national public service portal</source>
         <translation>Trong tài khoản của bạn trên Cổng dịch vụ công quốc gia</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="33" />
+        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="34" />
         <source>Address for the post</source>
         <translation>Địa chỉ nhận qua bưu điện</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="7" />
-        <location filename="../../ui/qml/Kiosk/DeliveryPage.qml" line="42" />
         <source>Continue</source>
         <translation>Tiếp tục</translation>
     </message>
@@ -235,38 +239,47 @@
 <context>
     <name>DetailPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="21" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="17" />
+        <source>Partly online: you hand in the dossier here, but some steps are done at the counter (see below).</source>
+        <translation>Một phần: bạn nộp hồ sơ tại đây, nhưng một số việc vẫn phải làm tại quầy (xem bên dưới).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="18" />
+        <source>Fully online: the whole dossier is handed in at this kiosk.</source>
+        <translation>Toàn trình: cả hồ sơ được nộp ngay tại ki-ốt này.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="29" />
         <source>Fee: %1</source>
         <translation>Lệ phí: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="22" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="30" />
         <source>Time to handle: %1</source>
         <translation>Thời hạn giải quyết: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="23" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="31" />
         <source>Handled by: %1</source>
         <translation>Cơ quan giải quyết: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="37" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="45" />
         <source>You will still need to come in person for:</source>
         <translation>Bạn vẫn cần đến trực tiếp để:</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="41" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="49" />
         <source>Papers you need</source>
         <translation>Giấy tờ cần có</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="47" />
+        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="55" />
         <source>if applicable</source>
         <translation>nếu có</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="6" />
-        <location filename="../../ui/qml/Kiosk/DetailPage.qml" line="54" />
         <source>Start this procedure</source>
         <translation>Làm thủ tục này</translation>
     </message>
@@ -274,58 +287,57 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="12" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="13" />
         <source>Your papers</source>
         <translation>Giấy tờ của bạn</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="13" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="14" />
         <source>Put a paper face down on the scanner glass and touch Scan. Your originals stay with you.</source>
         <translation>Úp giấy tờ xuống mặt kính máy quét rồi chạm Quét. Bản gốc vẫn do bạn giữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="56" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="57" />
         <source>You will hand in the paper at the counter.</source>
         <translation>Bạn sẽ nộp bản giấy tại quầy.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="57" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="58" />
         <source>Not scanned yet</source>
         <translation>Chưa quét</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="58" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="59" />
         <source>%n page(s) scanned</source>
         <translation><numerusform>Đã quét %n trang</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="72" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="73" />
         <source>Scanning…</source>
         <translation>Đang quét…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="72" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="73" />
         <source>Scan another page</source>
         <translation>Quét thêm trang</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="72" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="73" />
         <source>Scan</source>
         <translation>Quét</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="78" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="79" />
         <source>Remove last page</source>
         <translation>Bỏ trang vừa quét</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="86" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="87" />
         <source>I will hand in the paper at the counter</source>
         <translation>Tôi sẽ nộp bản giấy tại quầy</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="9" />
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="98" />
         <source>Continue</source>
         <translation>Tiếp tục</translation>
     </message>
@@ -333,38 +345,38 @@
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="12" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="13" />
         <source>Fill in the form</source>
         <translation>Điền tờ khai</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="13" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="14" />
         <source>Fields marked * are required. Touch a box to type.</source>
         <translation>Các ô có dấu * là bắt buộc. Chạm vào ô để nhập.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="19" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="20" />
         <source>Please correct the %n field(s) marked in red.</source>
         <translation><numerusform>Vui lòng sửa %n ô được đánh dấu đỏ.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="38" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="39" />
         <source>day/month/year, e.g. 05/09/2024</source>
         <translation>ngày/tháng/năm, ví dụ 05/09/2024</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="113" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="120" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="127" />
         <source>Keep a draft if the kiosk fails</source>
         <translation>Lưu bản nháp nếu máy gặp sự cố</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="113" />
+        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="127" />
         <source>Only your card can reopen it; it is erased after 24 hours.</source>
         <translation>Chỉ thẻ của bạn mở lại được bản nháp; bản nháp tự xóa sau 24 giờ.</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/FormPage.qml" line="9" />
-        <location filename="../../ui/qml/Kiosk/FormPage.qml" line="120" />
         <source>Continue</source>
         <translation>Tiếp tục</translation>
     </message>
@@ -382,110 +394,152 @@
         <translation>Đang đọc thẻ…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="13" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="14" />
         <source>The card could not be read</source>
         <translation>Chưa đọc được thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="14" />
-        <source>Place your ID card on the reader</source>
-        <translation>Đặt thẻ căn cước lên đầu đọc</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="15" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="19" />
         <source>Check the name and date of birth. If they are yours, touch Yes, this is me.</source>
         <translation>Kiểm tra họ tên và ngày sinh. Nếu đúng là của bạn, chạm "Đúng, đây là tôi".</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="17" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="22" />
         <source>Touch Try again, type the number instead, or call staff.</source>
         <translation>Chạm "Thử lại", nhập số định danh, hoặc gọi cán bộ hỗ trợ.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="18" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="23" />
         <source>Type the 12-digit ID number and your date of birth.</source>
         <translation>Nhập số định danh 12 chữ số và ngày sinh của bạn.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="19" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="24" />
         <source>Lay the card flat on the reader and wait a moment.</source>
         <translation>Đặt thẻ nằm phẳng trên đầu đọc và chờ trong giây lát.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="38" />
-        <source>Card reader</source>
-        <translation>Đầu đọc thẻ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="61" />
-        <source>1. Lay your chip ID card flat on the reader and leave it there.
-2. Hold the QR code printed on the card under the scanner light.</source>
-        <translation>1. Đặt thẻ căn cước gắn chip nằm phẳng trên đầu đọc và để yên.
-2. Đưa mã QR in trên thẻ vào dưới đèn của máy quét.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="76" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="121" />
         <source>No QR code? Type the ID number and date of birth</source>
         <translation>Không có mã QR? Nhập số định danh và ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="86" />
-        <source>Keep the card on the reader, then type the 12-digit number and your date of birth.</source>
-        <translation>Để thẻ trên đầu đọc, rồi nhập số định danh 12 chữ số và ngày sinh của bạn.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="91" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="136" />
         <source>ID number (12 digits)</source>
         <translation>Số định danh cá nhân (12 chữ số)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="100" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="145" />
         <source>Date of birth (day/month/year)</source>
         <translation>Ngày sinh (ngày/tháng/năm)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="110" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="155" />
         <source>Read my card</source>
         <translation>Đọc thẻ của tôi</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="16" />
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="120" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="20" />
         <source>Please keep the card still on the reader.</source>
         <translation>Vui lòng giữ yên thẻ trên đầu đọc.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="157" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="13" />
+        <source>This card cannot be verified</source>
+        <translation>Không xác thực được thẻ này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="15" />
+        <source>Type your ID number and date of birth</source>
+        <translation>Nhập số định danh và ngày sinh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="16" />
+        <source>Scan the QR code on your ID card</source>
+        <translation>Quét mã QR trên thẻ căn cước</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="18" />
+        <source>Step 1 of 2</source>
+        <translation>Bước 1 trong 2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="18" />
+        <source>Step 2 of 2</source>
+        <translation>Bước 2 trong 2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="21" />
+        <source>Touch Call staff: an officer will help you at the counter.</source>
+        <translation>Chạm "Gọi cán bộ": cán bộ sẽ hỗ trợ bạn tại quầy.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="43" />
+        <source>QR scanner</source>
+        <translation>Máy quét mã QR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="79" />
+        <source>Hold the front of your ID card, where the QR code is printed, under the scanner light.</source>
+        <translation>Đưa mặt trước thẻ căn cước, chỗ có in mã QR, vào dưới đèn của máy quét.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="98" />
+        <source>Demo card: %1 · ID number %2 · born %3</source>
+        <translation>Thẻ mẫu: %1 · số định danh %2 · ngày sinh %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="104" />
+        <source>Scan the demo card's QR code</source>
+        <translation>Quét mã QR thẻ mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="131" />
+        <source>Type the 12-digit number and the date of birth printed on your card. Then you will place the card on the reader.</source>
+        <translation>Nhập số định danh 12 chữ số và ngày sinh in trên thẻ. Sau đó bạn sẽ đặt thẻ lên đầu đọc.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="146" />
+        <source>day/month/year</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="165" />
+        <source>Now lay your card flat on the reader and leave it there until the bar is full.</source>
+        <translation>Bây giờ hãy đặt thẻ nằm phẳng trên đầu đọc và để yên cho đến khi thanh chạy đầy.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="202" />
         <source>Date of birth: %1</source>
         <translation>Ngày sinh: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="158" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="203" />
         <source>ID number: %1</source>
         <translation>Số định danh: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="167" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="212" />
         <source>No, this is not me</source>
         <translation>Không, đây không phải tôi</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="168" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="213" />
         <source>Yes, this is me</source>
         <translation>Đúng, đây là tôi</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="185" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="231" />
         <source>Try again</source>
         <translation>Thử lại</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="186" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="232" />
         <source>Type the number</source>
         <translation>Nhập số định danh</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="187" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="233" />
         <source>Call staff</source>
         <translation>Gọi cán bộ</translation>
     </message>
@@ -493,92 +547,132 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="60" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="55" />
+        <source>Staff sign-in (touch and hold)</source>
+        <translation>Cán bộ đăng nhập (chạm và giữ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="63" />
         <source>Public service kiosk</source>
         <translation>Ki-ốt dịch vụ công</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="69" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="74" />
         <source>One-stop reception</source>
         <translation>Bộ phận Một cửa</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="95" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="103" />
+        <source>Normal text</source>
+        <translation>Chữ bình thường</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="104" />
         <source>Larger text</source>
         <translation>Chữ lớn</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="103" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="104" />
+        <source>Even larger text</source>
+        <translation>Chữ lớn hơn nữa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="112" />
         <source>Contrast</source>
         <translation>Tương phản cao</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/Main.qml" line="112" />
+        <source>Normal colours</source>
+        <translation>Màu bình thường</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="121" />
         <source>Listen</source>
         <translation>Nghe hướng dẫn</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="113" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="122" />
         <source>on</source>
         <translation>đang bật</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="114" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="123" />
         <source>Spoken guidance</source>
         <translation>Hướng dẫn bằng giọng nói</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="149" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="158" />
         <source>End assistance</source>
         <translation>Kết thúc hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="175" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="184" />
         <source>OK</source>
         <translation>Đã hiểu</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="231" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="251" />
         <source>Back</source>
         <translation>Quay lại</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="237" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="261" />
         <source>Call staff</source>
         <translation>Gọi cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="243" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="271" />
         <source>Cancel and erase</source>
         <translation>Hủy và xóa thông tin</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="292" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="329" />
         <source>Are you still there?</source>
         <translation>Bạn còn đó không?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="300" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="337" />
         <source>For your safety, your information will be erased in %1 seconds.</source>
         <translation>Để bảo vệ bạn, thông tin sẽ được xóa sau %1 giây.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="307" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="344" />
         <source>I am still here</source>
         <translation>Tôi vẫn đang ở đây</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="331" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="370" />
+        <source>Would you like some help?</source>
+        <translation>Bạn có cần giúp không?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="377" />
+        <source>A staff member can come to this kiosk and help you. It is free.</source>
+        <translation>Cán bộ có thể đến ki-ốt này để giúp bạn. Hỗ trợ là miễn phí.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="384" />
+        <source>Yes, call staff</source>
+        <translation>Có, gọi cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="390" />
+        <source>No, I will continue myself</source>
+        <translation>Không, tôi tự làm tiếp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="414" />
         <source>Continue the dossier you started?</source>
         <translation>Tiếp tục hồ sơ đang làm dở?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="340" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="423" />
         <source>Continue where I was</source>
         <translation>Tiếp tục từ chỗ đang làm</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="346" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="429" />
         <source>Start again and erase the draft</source>
         <translation>Làm lại từ đầu và xóa bản nháp</translation>
     </message>
@@ -586,12 +680,12 @@
 <context>
     <name>NoticePage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/NoticePage.qml" line="7" />
+        <location filename="../../ui/qml/Kiosk/NoticePage.qml" line="10" />
         <source>Read how your information is used, then touch the button below to continue.</source>
         <translation>Mời đọc cách thông tin của bạn được sử dụng, rồi chạm nút bên dưới để tiếp tục.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/NoticePage.qml" line="25" />
+        <location filename="../../ui/qml/Kiosk/NoticePage.qml" line="7" />
         <source>I understand, continue</source>
         <translation>Tôi đã hiểu, tiếp tục</translation>
     </message>
@@ -599,38 +693,37 @@
 <context>
     <name>PaymentPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="9" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="10" />
         <source>Fee: %1</source>
         <translation>Lệ phí: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="10" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="11" />
         <source>Choose how you will pay. The QR code appears after you submit.</source>
         <translation>Chọn cách nộp lệ phí. Mã QR sẽ hiện sau khi bạn nộp hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="16" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="17" />
         <source>Scan a QR code with a banking app</source>
         <translation>Quét mã QR bằng ứng dụng ngân hàng</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="17" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="18" />
         <source>VietQR, any Vietnamese bank</source>
         <translation>VietQR, mọi ngân hàng Việt Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="24" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="25" />
         <source>Pay at the counter</source>
         <translation>Nộp tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="25" />
+        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="26" />
         <source>In cash or by card when you come back</source>
         <translation>Bằng tiền mặt hoặc thẻ khi bạn quay lại</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="6" />
-        <location filename="../../ui/qml/Kiosk/PaymentPage.qml" line="32" />
         <source>Continue</source>
         <translation>Tiếp tục</translation>
     </message>
@@ -658,7 +751,12 @@
         <translation>ví dụ: khai sinh, ket hon</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="42" />
+        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="44" />
+        <source>“Fully online”: the whole dossier is handed in at this kiosk. “Partly online”: you start here, but some steps still need a visit to the counter.</source>
+        <translation>“Toàn trình”: nộp trọn hồ sơ tại ki-ốt này. “Một phần”: bắt đầu tại đây, nhưng vẫn phải đến quầy cho một số việc.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/ProceduresPage.qml" line="51" />
         <source>Nothing found. Try other words, or call staff.</source>
         <translation>Không tìm thấy. Hãy thử từ khác, hoặc gọi cán bộ.</translation>
     </message>
@@ -701,7 +799,7 @@
         <translation>Bình thường</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="55" />
+        <location filename="../../ui/qml/Kiosk/RatingPage.qml" line="61" />
         <source>Skip</source>
         <translation>Bỏ qua</translation>
     </message>
@@ -709,48 +807,47 @@
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="11" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="12" />
         <source>Your dossier has been submitted</source>
         <translation>Hồ sơ của bạn đã được nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="12" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="13" />
         <source>Take your printed receipt and keep it: you need it to follow your dossier and to collect the result.</source>
         <translation>Mời nhận phiếu in và giữ lại: bạn cần phiếu này để theo dõi hồ sơ và nhận kết quả.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="25" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="26" />
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="27" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="28" />
         <source>An officer will check it before %1.</source>
         <translation>Cán bộ sẽ kiểm tra hồ sơ trước %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="28" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="29" />
         <source>Expected result: %1</source>
         <translation>Dự kiến trả kết quả: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="52" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="53" />
         <source>Print again</source>
         <translation>In lại</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="93" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="94" />
         <source>Pay at the counter instead</source>
         <translation>Tôi sẽ nộp phí tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="104" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="105" />
         <source>Still to do in person: %1</source>
         <translation>Việc cần làm trực tiếp: %1</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="8" />
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="110" />
         <source>Finish</source>
         <translation>Kết thúc</translation>
     </message>
@@ -758,29 +855,27 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="12" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="13" />
         <source>Check everything, then submit</source>
         <translation>Kiểm tra lại rồi nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="13" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="22" />
         <source>Read each part. Touch Change to correct it, or Submit the dossier when everything is right.</source>
         <translation>Đọc từng phần. Chạm "Sửa" để sửa, hoặc "Nộp hồ sơ" khi mọi thứ đã đúng.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="34" />
+        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="43" />
         <source>Change</source>
         <translation>Sửa</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="8" />
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="64" />
         <source>Submitting…</source>
         <translation>Đang nộp…</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="8" />
-        <location filename="../../ui/qml/Kiosk/ReviewPage.qml" line="64" />
         <source>Submit the dossier</source>
         <translation>Nộp hồ sơ</translation>
     </message>
@@ -814,42 +909,310 @@
     </message>
 </context>
 <context>
+    <name>Supervisor</name>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="14" />
+        <source>Supervisor – end-of-day summary</source>
+        <translation>Giám sát – Tổng hợp cuối ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="34" />
+        <source>Supervisor login</source>
+        <translation>Đăng nhập giám sát</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="36" />
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="38" />
+        <source>PIN</source>
+        <translation>Mã PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="44" />
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="44" />
+        <source>Log in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="64" />
+        <source>END-OF-DAY SUMMARY</source>
+        <translation>TỔNG HỢP CUỐI NGÀY</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="71" />
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="72" />
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="73" />
+        <source>Export PDF</source>
+        <translation>Xuất PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="74" />
+        <source>Export Excel</source>
+        <translation>Xuất Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="76" />
+        <source>Log out</source>
+        <translation>Đăng xuất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="94" />
+        <source>Today so far</source>
+        <translation>Trong ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="118" />
+        <source>Indicators against their targets (QĐ 766)</source>
+        <translation>Chỉ tiêu so với mục tiêu (QĐ 766)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="164" />
+        <source>Last 30 days: dossiers received and filed electronically</source>
+        <translation>30 ngày gần nhất: hồ sơ tiếp nhận và nộp điện tử</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="173" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="38" />
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="174" />
+        <source>Filed electronically (online, kiosk)</source>
+        <translation>Nộp điện tử (trực tuyến, ki-ốt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="175" />
+        <source>Some dossiers solved late</source>
+        <translation>Có hồ sơ giải quyết trễ hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="235" />
+        <source>Queue</source>
+        <translation>Hàng chờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="253" />
+        <source>Indicators and kiosk operations</source>
+        <translation>Chỉ số và vận hành ki-ốt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="286" />
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/Supervisor.qml" line="299" />
+        <source>No dossiers.</source>
+        <translation>Không có hồ sơ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="39" />
+        <source>Accepted</source>
+        <translation>Đã tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="40" />
+        <source>Online waiting over 8 h</source>
+        <translation>Chờ tiếp nhận &gt; 8 giờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="41" />
+        <source>Due today</source>
+        <translation>Đến hạn hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="42" />
+        <source>Nearly due</source>
+        <translation>Sắp trễ hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="43" />
+        <source>Overdue in progress</source>
+        <translation>Quá hạn đang xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="44" />
+        <source>Solved</source>
+        <translation>Đã giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="45" />
+        <source>Solved late</source>
+        <translation>Giải quyết trễ hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="46" />
+        <source>More papers requested</source>
+        <translation>Yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="47" />
+        <source>Refused</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="48" />
+        <source>Early or on time (2.1)</source>
+        <translation>Trước hạn, đúng hạn (2.1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="49" />
+        <source>Filed online (3.3)</source>
+        <translation>Nộp trực tuyến (3.3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="50" />
+        <source>Paid online (3.6)</source>
+        <translation>Thanh toán trực tuyến (3.6)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="51" />
+        <source>Digitised (4.2)</source>
+        <translation>Số hóa hồ sơ (4.2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="70" />
+        <source>Met</source>
+        <translation>Đạt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="72" />
+        <source>Not met</source>
+        <translation>Chưa đạt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="131" />
+        <source>Enter your user name and PIN.</source>
+        <translation>Vui lòng nhập tên đăng nhập và mã PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="155" />
+        <source>Could not log in. Please try again.</source>
+        <translation>Không đăng nhập được. Vui lòng thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="201" />
+        <source>Could not load the figures. Check the database connection, then press Refresh.</source>
+        <translation>Không tải được số liệu. Kiểm tra kết nối cơ sở dữ liệu rồi bấm Làm mới.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="229" />
+        <source>due %1</source>
+        <translation>hẹn %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="271" />
+        <source>Saved %1</source>
+        <translation>Đã lưu %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="315" />
+        <source>the end of %1</source>
+        <translation>hết ngày %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="316" />
+        <source>%1 on %2</source>
+        <translation>%1 ngày %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="323" />
+        <source>Figures as of %1</source>
+        <translation>Số liệu tính đến %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="325" />
+        <source>Loading the figures…</source>
+        <translation>Đang tải số liệu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="351" />
+        <source>%1 min</source>
+        <translation>%1 phút</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="353" />
+        <source>Tickets issued</source>
+        <translation>Số đã phát</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="354" />
+        <source>Waiting now</source>
+        <translation>Đang chờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="355" />
+        <source>Median wait</source>
+        <translation>Chờ trung vị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="369" />
+        <source>%1 of %2 dossiers</source>
+        <translation>%1/%2 hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="375" />
+        <source>target ≥ %1</source>
+        <translation>mục tiêu ≥ %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="376" />
+        <source>No figures yet</source>
+        <translation>Chưa có số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="412" />
+        <source>%1: %2 dossiers</source>
+        <translation>%1: %2 hồ sơ</translation>
+    </message>
+</context>
+<context>
     <name>TicketPage</name>
     <message>
         <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="10" />
-        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="83" />
         <source>Done</source>
         <translation>Xong</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="12" />
+        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="13" />
         <source>Take a queue number</source>
         <translation>Lấy số thứ tự</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="13" />
+        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="14" />
         <source>Choose what you need help with. Your ticket will be printed.</source>
         <translation>Chọn lĩnh vực bạn cần làm thủ tục. Phiếu số thứ tự sẽ được in ra.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="19" />
+        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="20" />
         <source>Please wait…</source>
         <translation>Vui lòng chờ…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="12" />
+        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="13" />
         <source>Your number</source>
         <translation>Số của bạn</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="75" />
+        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="76" />
         <source>Please wait until your number is called.</source>
         <translation>Vui lòng chờ gọi số</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/Kiosk/TicketPage.qml" line="83" />
-        <source>Back to the start</source>
-        <translation>Về màn hình đầu</translation>
     </message>
 </context>
 <context>
@@ -865,22 +1228,22 @@
         <translation>Nhập mã trên giấy tiếp nhận, hoặc đưa mã QR trên giấy vào dưới máy quét.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="14" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="18" />
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="20" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="25" />
         <source>Look it up</source>
         <translation>Tra cứu</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="34" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="39" />
         <source>Result due: %1</source>
         <translation>Hẹn trả kết quả: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="37" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="10" />
         <source>Finish</source>
         <translation>Kết thúc</translation>
     </message>
@@ -888,14 +1251,19 @@
 <context>
     <name>VnKeyboard</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/VnKeyboard.qml" line="96" />
+        <location filename="../../ui/qml/Kiosk/VnKeyboard.qml" line="108" />
         <source>space</source>
         <translation>dấu cách</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/VnKeyboard.qml" line="107" />
+        <location filename="../../ui/qml/Kiosk/VnKeyboard.qml" line="119" />
         <source>Done</source>
         <translation>Xong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/VnKeyboard.qml" line="123" />
+        <source>Call staff</source>
+        <translation>Gọi cán bộ</translation>
     </message>
 </context>
 <context>

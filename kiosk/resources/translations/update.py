@@ -14,6 +14,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 QML = HERE.parent.parent / "ui" / "qml" / "Kiosk"
+SUPERVISOR = HERE.parent.parent / "ui" / "supervisor"
 BIN = Path(sys.executable).parent
 
 sys.path.insert(0, str(HERE))
@@ -62,6 +63,8 @@ def fill(ts: Path, lang: str) -> list[str]:
 
 def main() -> int:
     sources = sorted(str(p) for p in QML.glob("*.qml"))
+    # the supervisor screen: its QML and its view model (QCoreApplication.translate("Supervisor", …))
+    sources += [str(SUPERVISOR / "Supervisor.qml"), str(SUPERVISOR / "supervisor_view_model.py")]
     missing: list[str] = []
     for lang in ("vi", "en"):
         ts = HERE / f"kiosk_{lang}.ts"

@@ -1,5 +1,7 @@
-// The supervisor's end-of-day screen. Layout only: every figure and action comes from `supervisor`
-// (SupervisorViewModel). The 30-day chart is drawn on a Canvas (Qt Charts/Graphs are GPL-3/commercial).
+// The supervisor's end-of-day screen. Layout only: every figure, every pass/fail (`state`), the chart's axis and
+// bar heights and the status line come from `supervisor` (SupervisorViewModel); this file decides nothing.
+// Texts go through qsTr (context "Supervisor"; Vietnamese in kiosk/resources/translations/vi_texts.py).
+// The 30-day chart is drawn on a Canvas (Qt Charts/Graphs are GPL-3/commercial).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -9,7 +11,7 @@ ApplicationWindow {
     width: 1280
     height: 800
     visible: true
-    title: "Giám sát – Tổng hợp cuối ngày"
+    title: qsTr("Supervisor – end-of-day summary")
     font.family: "Be Vietnam Pro"
     color: "#f3f5f8"
 
@@ -18,6 +20,7 @@ ApplicationWindow {
     readonly property color bad: "#b3261e"
     readonly property color barAll: "#9db8d9"
     readonly property color barOnline: "#1f5fa8"
+    function stateColour(state) { return state === "met" ? good : state === "unmet" ? bad : "#888" }
 
     // -- login ---------------------------------------------------------------------------------------
     Rectangle {
@@ -28,17 +31,17 @@ ApplicationWindow {
         visible: !supervisor.loggedIn
         ColumnLayout {
             anchors.fill: parent; anchors.margins: 28; spacing: 12
-            Label { text: "Đăng nhập giám sát"; font.pixelSize: 22; font.bold: true; color: win.navy }
+            Label { text: qsTr("Supervisor login"); font.pixelSize: 22; font.bold: true; color: win.navy }
             Label { text: supervisor.unitName; color: "#555"; wrapMode: Text.WordWrap; Layout.fillWidth: true }
-            TextField { id: userField; objectName: "username"; placeholderText: "Tên đăng nhập"; Layout.fillWidth: true }
+            TextField { id: userField; objectName: "username"; placeholderText: qsTr("User name"); Layout.fillWidth: true }
             TextField {
-                id: pinField; objectName: "pin"; placeholderText: "Mã PIN"; Layout.fillWidth: true
+                id: pinField; objectName: "pin"; placeholderText: qsTr("PIN"); Layout.fillWidth: true
                 echoMode: TextInput.Password; inputMethodHints: Qt.ImhDigitsOnly
                 onAccepted: loginButton.clicked()
             }
             Label { text: supervisor.errorText; color: win.bad; visible: text !== ""; wrapMode: Text.WordWrap; Layout.fillWidth: true }
             Button {
-                id: loginButton; objectName: "loginButton"; text: supervisor.busy ? "Đang kiểm tra…" : "Đăng nhập"
+                id: loginButton; objectName: "loginButton"; text: supervisor.busy ? qsTr("Checking…") : qsTr("Log in")
                 enabled: !supervisor.busy; Layout.fillWidth: true
                 onClicked: { supervisor.login(userField.text, pinField.text); pinField.text = "" }
             }
@@ -58,28 +61,27 @@ ApplicationWindow {
                 anchors.fill: parent; anchors.leftMargin: 20; anchors.rightMargin: 16; spacing: 10
                 ColumnLayout {
                     spacing: 0
-                    Label { text: "TỔNG HỢP CUỐI NGÀY"; color: "white"; font.pixelSize: 18; font.bold: true }
+                    Label { text: qsTr("END-OF-DAY SUMMARY"); color: "white"; font.pixelSize: 18; font.bold: true }
                     Label { text: supervisor.unitName; color: "#c9d6e8"; font.pixelSize: 12 }
                 }
                 Item { Layout.fillWidth: true }
                 Button { text: "◀"; implicitWidth: 44; onClicked: supervisor.shiftDay(-1) }
                 Label { objectName: "dayLabel"; text: supervisor.dayText; color: "white"; font.pixelSize: 18; font.bold: true }
                 Button { text: "▶"; implicitWidth: 44; enabled: !supervisor.isToday; onClicked: supervisor.shiftDay(1) }
-                Button { text: "Hôm nay"; onClicked: supervisor.goToday() }
-                Button { objectName: "refreshButton"; text: "Làm mới"; onClicked: supervisor.refresh() }
-                Button { text: "Xuất PDF"; onClicked: supervisor.export("pdf") }
-                Button { text: "Xuất Excel"; onClicked: supervisor.export("xlsx") }
+                Button { text: qsTr("Today"); onClicked: supervisor.goToday() }
+                Button { objectName: "refreshButton"; text: qsTr("Refresh"); onClicked: supervisor.refresh() }
+                Button { text: qsTr("Export PDF"); onClicked: supervisor.export("pdf") }
+                Button { text: qsTr("Export Excel"); onClicked: supervisor.export("xlsx") }
                 Label { text: supervisor.staffName; color: "white"; font.pixelSize: 13; Layout.leftMargin: 8 }
-                Button { objectName: "logoutButton"; text: "Đăng xuất"; onClicked: supervisor.logout() }
+                Button { objectName: "logoutButton"; text: qsTr("Log out"); onClicked: supervisor.logout() }
             }
         }
 
         Label {
+            objectName: "statusLine"
             Layout.fillWidth: true; Layout.leftMargin: 20; Layout.topMargin: 6
-            text: (supervisor.busy ? "Đang tải số liệu… " : "") + "Số liệu tính đến " + supervisor.asOfText
-                  + (supervisor.errorText !== "" ? "  ·  " + supervisor.errorText : "")
-                  + (supervisor.messageText !== "" ? "  ·  " + supervisor.messageText : "")
-            color: supervisor.errorText !== "" ? win.bad : "#555"; font.pixelSize: 12
+            text: supervisor.statusLine
+            color: supervisor.statusAlert ? win.bad : "#555"; font.pixelSize: 12
         }
 
         RowLayout {
@@ -89,7 +91,7 @@ ApplicationWindow {
             ColumnLayout {
                 Layout.fillWidth: true; Layout.fillHeight: true; spacing: 14
 
-                Label { text: "Trong ngày"; font.pixelSize: 15; font.bold: true; color: win.navy }
+                Label { text: qsTr("Today so far"); font.pixelSize: 15; font.bold: true; color: win.navy }
                 GridLayout {
                     columns: 5; rowSpacing: 10; columnSpacing: 10; Layout.fillWidth: true
                     Repeater {
@@ -113,7 +115,7 @@ ApplicationWindow {
                     }
                 }
 
-                Label { text: "Chỉ tiêu so với mục tiêu (QĐ 766)"; font.pixelSize: 15; font.bold: true; color: win.navy }
+                Label { text: qsTr("Indicators against their targets (QĐ 766)"); font.pixelSize: 15; font.bold: true; color: win.navy }
                 RowLayout {
                     Layout.fillWidth: true; spacing: 10
                     Repeater {
@@ -128,25 +130,30 @@ ApplicationWindow {
                                 Row {
                                     spacing: 8
                                     Label {
+                                        objectName: "targetValue_" + modelData.key
                                         text: modelData.value; font.pixelSize: 26; font.bold: true
-                                        color: !modelData.hasValue ? "#888" : modelData.met ? win.good : win.bad
+                                        color: win.stateColour(modelData.state)
                                     }
                                     Label {
-                                        text: "mục tiêu " + modelData.targetText; font.pixelSize: 12; color: "#666"
+                                        text: modelData.targetText; font.pixelSize: 12; color: "#666"
                                         anchors.baseline: parent.children[0].baseline
                                     }
                                 }
                                 Rectangle {   // progress bar with the target marked
                                     width: parent.width; height: 8; radius: 4; color: "#e6e9ef"
                                     Rectangle {
-                                        width: parent.width * Math.min(1, modelData.fraction); height: parent.height; radius: 4
-                                        color: modelData.met ? win.good : win.bad; visible: modelData.hasValue
+                                        width: parent.width * modelData.bar; height: parent.height; radius: 4
+                                        color: win.stateColour(modelData.state); visible: modelData.hasValue
                                     }
-                                    Rectangle { x: parent.width * Math.min(1, modelData.target) - 1; y: -3; width: 2; height: 14; color: "#333" }
+                                    Rectangle {
+                                        x: parent.width * modelData.targetX - 1; y: -3; width: 2; height: 14; color: "#333"
+                                        visible: modelData.hasTarget
+                                    }
                                 }
                                 Label {
-                                    text: modelData.verdict; font.pixelSize: 12
-                                    color: !modelData.hasValue ? "#888" : modelData.met ? win.good : win.bad
+                                    objectName: "targetVerdict_" + modelData.key
+                                    text: modelData.verdictLine
+                                    font.pixelSize: 12; color: win.stateColour(modelData.state)
                                 }
                             }
                             MouseArea { anchors.fill: parent; onClicked: supervisor.drill(modelData.key) }
@@ -154,7 +161,7 @@ ApplicationWindow {
                     }
                 }
 
-                Label { text: "30 ngày gần nhất: hồ sơ tiếp nhận và nộp điện tử"; font.pixelSize: 15; font.bold: true; color: win.navy }
+                Label { text: qsTr("Last 30 days: dossiers received and filed electronically"); font.pixelSize: 15; font.bold: true; color: win.navy }
                 Rectangle {
                     Layout.fillWidth: true; Layout.fillHeight: true; Layout.minimumHeight: 200
                     radius: 8; color: "white"; border.color: "#d5dbe3"
@@ -162,48 +169,49 @@ ApplicationWindow {
                         id: chart
                         objectName: "chart"
                         anchors.fill: parent; anchors.margins: 12
-                        property var points: supervisor.series
-                        property int maxValue: supervisor.seriesMax
-                        onPointsChanged: requestPaint()
+                        property var model: supervisor.chart
+                        property string legendAll: qsTr("Received")
+                        property string legendOnline: qsTr("Filed electronically (online, kiosk)")
+                        property string legendLate: qsTr("Some dossiers solved late")
+                        onModelChanged: requestPaint()
                         onWidthChanged: requestPaint()
                         onHeightChanged: requestPaint()
                         onPaint: {
                             var ctx = getContext("2d");
                             ctx.reset();
-                            var n = points.length;
+                            var bars = model.bars || [], ticks = model.ticks || [];
+                            var n = bars.length;
                             if (n === 0) return;
                             var left = 34, bottom = height - 36, plotH = bottom - 22, plotW = width - left - 6;
-                            var step = Math.max(1, Math.ceil(maxValue / 5));
-                            var topVal = step * Math.ceil(maxValue / step);
                             ctx.font = "11px 'Be Vietnam Pro'";
                             ctx.fillStyle = "#666"; ctx.strokeStyle = "#e3e6ea"; ctx.lineWidth = 1;
-                            for (var v = 0; v <= topVal; v += step) {
-                                var gy = bottom - plotH * v / topVal;
+                            for (var t = 0; t < ticks.length; t++) {
+                                var gy = bottom - plotH * ticks[t].y;
                                 ctx.beginPath(); ctx.moveTo(left, gy); ctx.lineTo(left + plotW, gy); ctx.stroke();
-                                ctx.fillText(String(v), 4, gy + 4);
+                                ctx.fillText(String(ticks[t].value), 4, gy + 4);
                             }
                             var slot = plotW / n, bw = Math.max(2, slot * 0.38);
                             for (var i = 0; i < n; i++) {
-                                var p = points[i], x = left + i * slot + slot * 0.1;
-                                var h1 = plotH * p.received / topVal, h2 = plotH * p.online / topVal;
+                                var p = bars[i], x = left + i * slot + slot * 0.1;
+                                var h1 = plotH * p.received, h2 = plotH * p.online;
                                 ctx.fillStyle = win.barAll; ctx.fillRect(x, bottom - h1, bw, h1);
                                 ctx.fillStyle = win.barOnline; ctx.fillRect(x + bw, bottom - h2, bw, h2);
-                                if (p.late > 0) {
+                                if (p.late) {
                                     ctx.fillStyle = win.bad;
                                     ctx.beginPath(); ctx.arc(x + bw, bottom - Math.max(h1, h2) - 6, 3, 0, 2 * Math.PI); ctx.fill();
                                 }
-                                if (i % 5 === 0 || i === n - 1) {
+                                if (p.labelled) {
                                     ctx.fillStyle = "#555"; ctx.fillText(p.day, x - 4, bottom + 14);
                                 }
                             }
                             // legend
                             var ly = height - 8;
                             ctx.fillStyle = win.barAll; ctx.fillRect(left, ly - 9, 10, 10);
-                            ctx.fillStyle = "#333"; ctx.fillText("Tiếp nhận", left + 14, ly);
+                            ctx.fillStyle = "#333"; ctx.fillText(legendAll, left + 14, ly);
                             ctx.fillStyle = win.barOnline; ctx.fillRect(left + 100, ly - 9, 10, 10);
-                            ctx.fillStyle = "#333"; ctx.fillText("Nộp điện tử (trực tuyến, ki-ốt)", left + 114, ly);
+                            ctx.fillStyle = "#333"; ctx.fillText(legendOnline, left + 114, ly);
                             ctx.fillStyle = win.bad; ctx.beginPath(); ctx.arc(left + 335, ly - 4, 4, 0, 2 * Math.PI); ctx.fill();
-                            ctx.fillStyle = "#333"; ctx.fillText("Có hồ sơ giải quyết trễ hạn", left + 344, ly);
+                            ctx.fillStyle = "#333"; ctx.fillText(legendLate, left + 344, ly);
                         }
                     }
                 }
@@ -224,7 +232,7 @@ ApplicationWindow {
                         visible: supervisor.queue.length > 0
                         Column {
                             anchors.fill: parent; anchors.margins: 8; spacing: 2
-                            Label { text: "Hàng chờ"; font.pixelSize: 13; font.bold: true; color: win.navy }
+                            Label { text: qsTr("Queue"); font.pixelSize: 13; font.bold: true; color: win.navy }
                             Row {
                                 width: parent.width
                                 Repeater {
@@ -242,7 +250,7 @@ ApplicationWindow {
                             }
                         }
                     }
-                    Label { text: "Chỉ số và vận hành ki-ốt"; font.pixelSize: 15; font.bold: true; color: win.navy }
+                    Label { text: qsTr("Indicators and kiosk operations"); font.pixelSize: 15; font.bold: true; color: win.navy }
                     ListView {
                         objectName: "indicatorList"
                         Layout.fillWidth: true; Layout.fillHeight: true; clip: true
@@ -256,7 +264,7 @@ ApplicationWindow {
                                 Label { text: modelData.value; font.pixelSize: 13; font.bold: true }
                                 Label {
                                     text: modelData.verdict; font.pixelSize: 11; Layout.preferredWidth: 56
-                                    color: modelData.verdict === "Đạt" ? win.good : win.bad
+                                    color: win.stateColour(modelData.state)
                                 }
                             }
                             Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: 1; color: "#eef0f3" }
@@ -275,7 +283,7 @@ ApplicationWindow {
                             objectName: "drillTitle"; text: supervisor.drillTitle; font.pixelSize: 15; font.bold: true
                             color: win.navy; Layout.fillWidth: true; elide: Text.ElideRight
                         }
-                        Button { objectName: "closeDrill"; text: "Đóng"; onClicked: supervisor.closeDrill() }
+                        Button { objectName: "closeDrill"; text: qsTr("Close"); onClicked: supervisor.closeDrill() }
                     }
                     ListView {
                         objectName: "drillList"
@@ -285,14 +293,10 @@ ApplicationWindow {
                             required property var modelData
                             width: ListView.view.width; spacing: 1; bottomPadding: 6
                             Label { text: modelData.code; font.pixelSize: 13; font.bold: true }
-                            Label {
-                                text: modelData.procedure + " · " + modelData.status + " · hẹn " + modelData.due
-                                      + (modelData.timing !== "" ? " · " + modelData.timing : "")
-                                font.pixelSize: 11; color: "#555"
-                            }
+                            Label { text: modelData.line; font.pixelSize: 11; color: "#555" }
                         }
                     }
-                    Label { text: "Không có hồ sơ."; visible: supervisor.drillRows.length === 0; color: "#777" }
+                    Label { text: qsTr("No dossiers."); visible: supervisor.drillRows.length === 0; color: "#777" }
                 }
             }
         }

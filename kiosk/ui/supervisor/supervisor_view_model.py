@@ -3,7 +3,12 @@ the dossiers behind any figure.
 
 Why a view model: QML only lays out what this object exposes (plain lists of maps); every figure comes from
 kiosk.core.reports through a worker thread, so a slow branch database never freezes the window, and the
-screen shows exactly the numbers the PDF and the spreadsheet show (same labels, same targets).
+screen shows exactly the numbers the PDF and the spreadsheet show (same labels, same targets). The view
+decides nothing: whether a figure meets its target (``state``: met | unmet | none), the chart's axis and bar
+heights, and the status line are computed here; QML only draws them.
+
+Texts: English sources translated in the "Supervisor" context (the same context as Supervisor.qml's qsTr),
+Vietnamese in kiosk/resources/translations/vi_texts.py; window.py installs the translator.
 """
 
 from __future__ import annotations
@@ -13,29 +18,80 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Property, QCoreApplication, QObject, Signal, Slot
 
-from kiosk.core.report_labels import LABELS, STATUS_SHORT, TIMING_LABELS, as_of_text, indicator_rows
+from kiosk.core.report_labels import LABELS, STATUS_SHORT, TIMING_LABELS, indicator_rows
 from kiosk.core.reports import Period, Report, ReportFilters
 from kiosk.ui.worker import Worker
 
 log = logging.getLogger(__name__)
 
 SUPERVISOR_ROLES = ("supervisor", "admin")
-TARGET_KEYS = ("online_rate", "online_payment_rate", "on_time_rate", "digitised_rate")
+CONTEXT = "Supervisor"
+TARGET_KEYS = ("2.1", "3.3", "3.6", "4.2")  # QĐ 766 indicators shown as tiles against their targets
 GLANCE_KEYS = (
     "received_total", "accepted", "pending_online_past_8h", "due_today", "due_soon", "overdue_in_progress",
     "finished_total", "finished_late", "supplement_requested", "refused",
 )
 ALERT_KEYS = {"pending_online_past_8h", "overdue_in_progress", "finished_late"}
 SHORT_LABELS = {
-    "received_total": "Tiếp nhận", "accepted": "Đã tiếp nhận", "pending_online_past_8h": "Chờ tiếp nhận > 8 giờ",
-    "due_today": "Đến hạn hôm nay", "due_soon": "Sắp trễ hạn", "overdue_in_progress": "Quá hạn đang xử lý",
-    "finished_total": "Đã giải quyết", "finished_late": "Giải quyết trễ hạn",
-    "supplement_requested": "Yêu cầu bổ sung", "refused": "Từ chối",
-    "online_rate": "Nộp trực tuyến (3.3)", "online_payment_rate": "Thanh toán trực tuyến (3.6)",
-    "on_time_rate": "Đúng hạn (2.1)", "digitised_rate": "Số hóa hồ sơ (4.2)",
+    "received_total": QT_TRANSLATE_NOOP("Supervisor", "Received"),
+    "accepted": QT_TRANSLATE_NOOP("Supervisor", "Accepted"),
+    "pending_online_past_8h": QT_TRANSLATE_NOOP("Supervisor", "Online waiting over 8 h"),
+    "due_today": QT_TRANSLATE_NOOP("Supervisor", "Due today"),
+    "due_soon": QT_TRANSLATE_NOOP("Supervisor", "Nearly due"),
+    "overdue_in_progress": QT_TRANSLATE_NOOP("Supervisor", "Overdue in progress"),
+    "finished_total": QT_TRANSLATE_NOOP("Supervisor", "Solved"),
+    "finished_late": QT_TRANSLATE_NOOP("Supervisor", "Solved late"),
+    "supplement_requested": QT_TRANSLATE_NOOP("Supervisor", "More papers requested"),
+    "refused": QT_TRANSLATE_NOOP("Supervisor", "Refused"),
+    "2.1": QT_TRANSLATE_NOOP("Supervisor", "Early or on time (2.1)"),
+    "3.3": QT_TRANSLATE_NOOP("Supervisor", "Filed online (3.3)"),
+    "3.6": QT_TRANSLATE_NOOP("Supervisor", "Paid online (3.6)"),
+    "4.2": QT_TRANSLATE_NOOP("Supervisor", "Digitised (4.2)"),
 }
+
+
+def tr(text: str) -> str:
+    """``text`` (a source string marked above) in the screen's language (the "Supervisor" context)."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+_t = QCoreApplication.translate  # QCoreApplication.translate("Supervisor", "…"): the form pyside6-lupdate collects
+
+
+def judge(met: bool | None) -> str:
+    """met | unmet | none: the only place the screen decides pass or fail (from the report's ``met``)."""
+    return "none" if met is None else "met" if met else "unmet"
+
+
+def verdict_text(state: str) -> str:
+    if state == "met":
+        return QCoreApplication.translate("Supervisor", "Met")
+    if state == "unmet":
+        return QCoreApplication.translate("Supervisor", "Not met")
+    return ""
+
+
+def percent(x: float | None) -> str:
+    return "–" if x is None else f"{x * 100:.1f}%".replace(".", ",")
+
+
+def chart_model(points: list[dict[str, Any]], ticks_wanted: int = 5) -> dict[str, Any]:
+    """Axis and bars of the 30-day chart as fractions of the plot height: ``ticks`` [{value, y}] from 0 to the
+    top value in round steps, and per day ``received``/``online`` heights, ``late`` and whether to label it."""
+    peak = max([int(p["received"]) for p in points] + [1])
+    step = max(1, -(-peak // ticks_wanted))
+    top = step * -(-peak // step)
+    n = len(points)
+    return {
+        "ticks": [{"value": v, "y": v / top} for v in range(0, top + 1, step)],
+        "bars": [
+            {"day": p["day"], "received": int(p["received"]) / top, "online": int(p["online"]) / top,
+             "late": int(p["late"]) > 0, "labelled": i % 5 == 0 or i == n - 1}
+            for i, p in enumerate(points)
+        ],
+    }
 
 
 class NotSupervisor(PermissionError):
@@ -72,7 +128,7 @@ class SupervisorViewModel(QObject):
     @Slot(str, str)
     def login(self, username: str, pin: str) -> None:
         if not username.strip() or not pin:
-            self._set_error("Vui lòng nhập tên đăng nhập và mã PIN.")
+            self._set_error(QCoreApplication.translate("Supervisor", "Enter your user name and PIN."))
             return
         self._busy = True
         self._error = ""
@@ -95,7 +151,9 @@ class SupervisorViewModel(QObject):
 
     def _login_failed(self, exc: BaseException) -> None:
         self._busy = False
-        self._set_error(getattr(exc, "vi", None) or "Không đăng nhập được. Vui lòng thử lại.")
+        self._set_error(
+            getattr(exc, "vi", None) or QCoreApplication.translate("Supervisor", "Could not log in. Please try again.")
+        )
 
     @Slot()
     def logout(self) -> None:
@@ -140,7 +198,8 @@ class SupervisorViewModel(QObject):
     def _load_failed(self, exc: BaseException) -> None:
         log.warning("supervisor report failed: %s", type(exc).__name__)
         self._busy = False
-        self._set_error("Không tải được số liệu. Kiểm tra kết nối cơ sở dữ liệu rồi bấm Làm mới.")
+        self._set_error(QCoreApplication.translate(
+            "Supervisor", "Could not load the figures. Check the database connection, then press Refresh."))
 
     @Slot(int)
     def shiftDay(self, delta: int) -> None:
@@ -167,16 +226,19 @@ class SupervisorViewModel(QObject):
 
     def _drilled(self, rows: list[Any]) -> None:
         tz = self.app.calendar.tz
-        self._drill_rows = [
-            {
+        due_word = QCoreApplication.translate("Supervisor", "due %1")
+        self._drill_rows = []
+        for r in rows:
+            row = {
                 "code": r.code,
                 "procedure": r.procedure_code,
                 "status": STATUS_SHORT.get(r.status, str(r.status)),
                 "due": r.due_at.astimezone(tz).strftime("%d/%m/%Y %H:%M") if r.due_at else "—",
                 "timing": TIMING_LABELS.get(r.timing or "", ""),
             }
-            for r in rows
-        ]
+            parts = [row["procedure"], row["status"], due_word.replace("%1", row["due"])]
+            row["line"] = " · ".join(parts + ([row["timing"]] if row["timing"] else []))
+            self._drill_rows.append(row)
         self.drillChanged.emit()
 
     @Slot()
@@ -206,7 +268,7 @@ class SupervisorViewModel(QObject):
                                      unit_name=app.settings.unit_name)
 
         def done(path: Path) -> None:
-            self._message = f"Đã lưu {path}"
+            self._message = QCoreApplication.translate("Supervisor", "Saved %1").replace("%1", str(path))
             self.changed.emit()
 
         self.worker.submit(work, done, self._load_failed)
@@ -246,7 +308,27 @@ class SupervisorViewModel(QObject):
 
     @Property(str, notify=changed)
     def asOfText(self) -> str:
-        return as_of_text(self._report, self.app.calendar.tz) if self._report else ""
+        if self._report is None:
+            return ""
+        local = self._report.as_of.astimezone(self.app.calendar.tz)
+        if local.date() > self._report.period.end:
+            return QCoreApplication.translate("Supervisor", "the end of %1").replace("%1", f"{self._report.period.end:%d/%m/%Y}")
+        return QCoreApplication.translate("Supervisor", "%1 on %2").replace("%1", f"{local:%H:%M}").replace("%2", f"{local:%d/%m/%Y}")
+
+    @Property(str, notify=changed)
+    def statusLine(self) -> str:
+        """The line under the header: loading, the instant the figures describe, an error or a message."""
+        parts = []
+        if self._report is not None:
+            parts.append(QCoreApplication.translate("Supervisor", "Figures as of %1").replace("%1", self.asOfText))
+        if self._busy:
+            parts.insert(0, QCoreApplication.translate("Supervisor", "Loading the figures…"))
+        parts += [t for t in (self._error, self._message) if t]
+        return "  ·  ".join(parts)
+
+    @Property(bool, notify=changed)
+    def statusAlert(self) -> bool:
+        return bool(self._error)
 
     @Property("QVariantList", notify=changed)
     def glance(self) -> list[dict[str, Any]]:
@@ -254,7 +336,7 @@ class SupervisorViewModel(QObject):
             return []
         j = self._report.to_json()
         return [
-            {"key": k, "label": SHORT_LABELS[k], "value": int(j[k]), "alert": k in ALERT_KEYS and int(j[k]) > 0}
+            {"key": k, "label": tr(SHORT_LABELS[k]), "value": int(j[k]), "alert": k in ALERT_KEYS and int(j[k]) > 0}
             for k in GLANCE_KEYS
         ]
 
@@ -265,37 +347,49 @@ class SupervisorViewModel(QObject):
             return []
         q = self._report.queue or {}
         median = q.get("median_wait_minutes")
-        median_text = "—" if median is None else f"{float(median):.1f}".replace(".", ",").removesuffix(",0") + " phút"
+        minutes = f"{float(median or 0):.1f}".replace(".", ",").removesuffix(",0")
+        median_text = "—" if median is None else QCoreApplication.translate("Supervisor", "%1 min").replace("%1", minutes)
         return [
-            {"key": "issued", "label": "Số đã phát", "value": str(int(q.get("issued") or 0))},
-            {"key": "waiting", "label": "Đang chờ", "value": str(int(q.get("waiting") or 0))},
-            {"key": "median_wait", "label": "Chờ trung vị", "value": median_text},
+            {"key": "issued", "label": QCoreApplication.translate("Supervisor", "Tickets issued"), "value": str(int(q.get("issued") or 0))},
+            {"key": "waiting", "label": QCoreApplication.translate("Supervisor", "Waiting now"), "value": str(int(q.get("waiting") or 0))},
+            {"key": "median_wait", "label": QCoreApplication.translate("Supervisor", "Median wait"), "value": median_text},
         ]
 
     @Property("QVariantList", notify=changed)
     def targets(self) -> list[dict[str, Any]]:
         if self._report is None:
             return []
-        rows = {r.key: r for r in indicator_rows(self._report)}
+        indicators = self._report.indicators()
         out = []
         for k in TARGET_KEYS:
-            r = rows[k]
+            x = indicators[k]
+            rate, target, state = x["rate"], x["target"], judge(x["met"])
+            detail = ""
+            if x["denominator"]:
+                detail = QCoreApplication.translate("Supervisor", "%1 of %2 dossiers").replace("%1", str(x["numerator"])).replace("%2", str(x["denominator"]))
             out.append({
-                "key": k, "label": SHORT_LABELS[k], "value": r.display(), "fraction": float(r.value or 0.0),
-                "hasValue": r.value is not None, "target": float(r.target or 0.0), "targetText": r.target_display(),
-                "met": bool(r.meets_target), "verdict": r.verdict() or "Chưa có số liệu",
+                "key": k, "label": tr(SHORT_LABELS[k]), "value": percent(rate), "detail": detail,
+                "hasValue": rate is not None, "state": state, "met": state == "met",
+                "bar": min(1.0, max(0.0, float(rate or 0.0))),
+                "targetX": min(1.0, max(0.0, float(target or 0.0))), "hasTarget": target is not None,
+                "targetText": QCoreApplication.translate("Supervisor", "target ≥ %1").replace("%1", percent(target)) if target is not None else "",
+                "verdict": verdict_text(state) if rate is not None else QCoreApplication.translate("Supervisor", "No figures yet"),
             })
+            out[-1]["verdictLine"] = " · ".join(t for t in (out[-1]["verdict"], detail) if t)
         return out
 
     @Property("QVariantList", notify=changed)
     def indicators(self) -> list[dict[str, Any]]:
         if self._report is None:
             return []
-        return [
-            {"key": r.key, "label": r.label, "value": r.display(), "target": r.target_display(),
-             "verdict": r.verdict(), "drillable": r.drillable}
-            for r in indicator_rows(self._report) if r.section in ("indicators", "kiosk")
-        ]
+        out = []
+        for r in indicator_rows(self._report):
+            if r.section not in ("indicators", "kiosk"):
+                continue
+            state = judge(r.meets_target)
+            out.append({"key": r.key, "label": r.label, "value": r.display(), "target": r.target_display(),
+                        "state": state, "verdict": verdict_text(state), "drillable": r.drillable})
+        return out
 
     @Property("QVariantList", notify=changed)
     def series(self) -> list[dict[str, Any]]:
@@ -305,12 +399,17 @@ class SupervisorViewModel(QObject):
     def seriesMax(self) -> int:
         return max([p["received"] for p in self._series] + [1])
 
+    @Property("QVariantMap", notify=changed)
+    def chart(self) -> dict[str, Any]:
+        return chart_model(self._series)
+
     @Property(str, notify=drillChanged)
     def drillTitle(self) -> str:
         if not self._drill_key:
             return ""
-        label = SHORT_LABELS.get(self._drill_key) or LABELS.get(self._drill_key, self._drill_key)
-        return f"{label}: {len(self._drill_rows)} hồ sơ"
+        short = SHORT_LABELS.get(self._drill_key)
+        label = tr(short) if short else LABELS.get(self._drill_key, self._drill_key).strip(" –")
+        return QCoreApplication.translate("Supervisor", "%1: %2 dossiers").replace("%1", label).replace("%2", str(len(self._drill_rows)))
 
     @Property(bool, notify=drillChanged)
     def drillOpen(self) -> bool:

@@ -21,7 +21,19 @@ def load_fonts() -> None:
         QFontDatabase.addApplicationFont(str(path))
 
 
-def load_window(app: Any, *, fullscreen: bool = False) -> tuple[Any, Any, Any]:
+def install_translation(engine: Any, language: str = "vi") -> None:
+    """The screen's texts (context "Supervisor" in kiosk_<lang>.qm), for as long as ``engine`` lives."""
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+    from kiosk.ui.application import TRANSLATIONS_DIR
+
+    tr = QTranslator()  # no Qt parent: the closure below keeps it alive until it is removed
+    if tr.load(QLocale("vi_VN" if language == "vi" else "en_GB"), "kiosk", "_", str(TRANSLATIONS_DIR)):
+        QCoreApplication.installTranslator(tr)
+        engine.destroyed.connect(lambda *_: QCoreApplication.removeTranslator(tr))
+
+
+def load_window(app: Any, *, fullscreen: bool = False, language: str = "vi") -> tuple[Any, Any, Any]:
     """(engine, window, view model). A QGuiApplication must exist."""
     import PySide6.QtQuick  # noqa: F401 - makes the root object a QQuickWindow (grabWindow, findChild)
     from PySide6.QtQml import QQmlApplicationEngine
@@ -30,6 +42,7 @@ def load_window(app: Any, *, fullscreen: bool = False) -> tuple[Any, Any, Any]:
 
     load_fonts()
     engine = QQmlApplicationEngine()
+    install_translation(engine, language)
     vm = SupervisorViewModel(app, engine)
     engine.rootContext().setContextProperty("supervisor", vm)
     problems: list[str] = []
