@@ -108,7 +108,9 @@ def _read(args: argparse.Namespace) -> int:
         key.wipe()
     try:
         if args.photo is not None and result.card.photo_jpeg:
-            args.photo.write_bytes(result.card.photo_jpeg)
+            from kiosk.security import write_private_file
+
+            write_private_file(args.photo, result.card.photo_jpeg)  # a face image: 0600 from the first byte
         payload = result.to_json_dict()
         if args.json:
             print(json.dumps(payload, ensure_ascii=False))

@@ -45,8 +45,9 @@ def run_export(args: argparse.Namespace) -> int:
         path = Path(args.out)
         tmp = path.with_name(path.name + ".part")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tmp.open("w", encoding="utf-8") as f:
+            from kiosk.security import open_private
+
+            with open_private(tmp, "w", encoding="utf-8") as f:  # 0600: the export is personal data
                 n = write_jsonl(lines, f)
             tmp.replace(path)  # a reader never sees half a file
         except OSError as exc:

@@ -67,8 +67,9 @@ def _receipt(args: argparse.Namespace) -> int:
         if args.out:
             out = Path(args.out)
             try:
-                out.parent.mkdir(parents=True, exist_ok=True)
-                out.write_bytes(app.printer.render_pdf(args.form, content))
+                from kiosk.security import write_private_file
+
+                write_private_file(out, app.printer.render_pdf(args.form, content))  # 0600: it names the citizen
             except OSError as exc:
                 raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
             print(f"written: {out}")

@@ -172,7 +172,8 @@ def _default_out(data_dir: Path, period: Any, fmt: str) -> Path:
 
 def _write(path: Path, data: bytes) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        from kiosk.security import write_private_file
+
+        write_private_file(path, data)
     except OSError as exc:
         raise CliError(f"cannot write {path}: {exc.strerror or exc}", 1) from None

@@ -136,8 +136,9 @@ class AuditLog:
         return n
 
     def export_file(self, f: AuditFilter, fmt: str, path: Path, tz: Any = None) -> int:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8", newline="") as fh:
+        from kiosk.security import open_private
+
+        with open_private(path, "w", encoding="utf-8", newline="") as fh:  # 0600 (folder 0700 if new)
             return self.export(f, fmt, fh, tz)
 
 

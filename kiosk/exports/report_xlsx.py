@@ -95,5 +95,7 @@ def render_report_xlsx(report: Report, rows: list[DossierRow], tz: ZoneInfo, **k
 
 
 def write_report_xlsx(path: Path, report: Report, rows: list[DossierRow], tz: ZoneInfo, **kw: Any) -> Path:
-    path.write_bytes(render_report_xlsx(report, rows, tz, **kw))
+    from kiosk.security import write_private_file
+
+    write_private_file(path, render_report_xlsx(report, rows, tz, **kw))  # the dossier sheet names citizens
     return path

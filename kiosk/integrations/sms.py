@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from kiosk.core.ports import SmsError, SmsSender  # the interface core defines; implemented here
+from kiosk.security import open_private
 
 if TYPE_CHECKING:
     from kiosk.config import Settings
@@ -55,8 +56,7 @@ class DemoSmsSink:
         at = self.clock.now() if self.clock is not None else datetime.now(UTC)
         line = json.dumps({"at": at.isoformat(), "to": phone_e164, "text": text}, ensure_ascii=False) + "\n"
         try:
-            self.outbox_file.parent.mkdir(parents=True, exist_ok=True)
-            with self._lock, self.outbox_file.open("ab") as f:
+            with self._lock, open_private(self.outbox_file, "ab") as f:  # 0600 (folder 0700 if new)
                 if f.tell() > 0 and not self._ends_with_newline():
                     line = "\n" + line  # a torn last line (crash mid-write) must not swallow this one
                 f.write(line.encode("utf-8"))

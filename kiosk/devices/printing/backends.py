@@ -18,6 +18,7 @@ from pathlib import Path
 
 from kiosk.config import Settings
 from kiosk.devices.printing.model import Printer, PrintResult, RenderedDocument
+from kiosk.security import ensure_private_dir, open_private
 
 log = logging.getLogger(__name__)
 _SAFE = re.compile(r"[^0-9A-Za-z._-]+")
@@ -45,10 +46,11 @@ class PdfFilePrinter:
 
     def print_document(self, doc: RenderedDocument) -> PrintResult:
         try:
-            self.output_dir.mkdir(parents=True, exist_ok=True)
+            ensure_private_dir(self.output_dir)  # 0700: receipts name the citizen
             path = self._target(doc)
             tmp = path.with_suffix(".pdf.part")
-            tmp.write_bytes(doc.pdf)
+            with open_private(tmp, "wb") as fh:  # 0600 from the first byte
+                fh.write(doc.pdf)
             tmp.replace(path)
         except OSError as exc:
             return PrintResult.make("error", f"cannot write PDF: {exc.strerror or exc}")
@@ -56,7 +58,7 @@ class PdfFilePrinter:
 
     def status(self) -> PrintResult:
         try:
-            self.output_dir.mkdir(parents=True, exist_ok=True)
+            ensure_private_dir(self.output_dir)
         except OSError as exc:
             return PrintResult.make("error", f"output folder not writable: {exc.strerror or exc}")
         return PrintResult.make("ok", f"PDF folder {self.output_dir}")
