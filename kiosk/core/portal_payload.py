@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from kiosk.core.workflow import legal_channel
+
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
@@ -161,11 +163,18 @@ def _flag(m: PortalMapping, on: bool) -> str:
     return m.code("yes", "1") if on else m.code("no", "0")
 
 
-def legal_channel_code(view: DossierView, m: PortalMapping) -> str:
-    """KenhThucHien: the workflow's legal channel, or (older rows) the mapping's code for the kiosk channel."""
-    if view.legal_channel in (1, 2, 3):
-        return str(view.legal_channel)
-    return m.lookup("kenh_thuc_hien", view.channel, "1")
+def _legal_channel_of(channel: str) -> int | None:
+    try:
+        return int(legal_channel(channel))
+    except ValueError:  # a channel the workflow does not know
+        return None
+
+
+def legal_channel_code(view: DossierView) -> str:
+    """KenhThucHien: the dossier's legal channel (kiosk.core.workflow decides it at submission); rows older
+    than that column get the workflow's rule for their channel with the default site setting."""
+    value = view.legal_channel if view.legal_channel in (1, 2, 3) else _legal_channel_of(view.channel)
+    return str(value or 1)
 
 
 def online_payment_code(view: DossierView, m: PortalMapping) -> str:
@@ -296,7 +305,7 @@ def dossier_object(view: DossierView, m: PortalMapping, ctx: PortalContext) -> d
         "MaLinhVuc": m.lookup("linh_vuc", view.field, ""),
         "TenLinhVuc": view.field,
         "SoBienNhan": view.code,
-        "KenhThucHien": legal_channel_code(view, m),
+        "KenhThucHien": legal_channel_code(view),
         "ChuHoSo": a.full_name if a else "",
         "LoaiDoiTuong": m.code("loai_doi_tuong", "1"),
         "Email": a.email if a else "",
@@ -397,25 +406,6 @@ def rename_fields(obj: Any, m: PortalMapping) -> Any:
 
 
 # -- from the ORM -------------------------------------------------------------------------------------------
-def _workflow_legal_channel(d: Dossier) -> int | None:
-    """The workflow's rule for rows saved before ``legal_channel`` existed, if the workflow module has one."""
-    try:
-        from kiosk.core import workflow  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    fn = getattr(workflow, "legal_channel", None)
-    if fn is None:
-        return None
-    try:
-        value = fn(d.channel)
-    except (TypeError, ValueError, AttributeError):
-        return None
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def dossier_view(session: Session, d: Dossier) -> DossierView:
     """A plain snapshot of an ORM dossier (reads its papers, history, payments and the officers' names)."""
     from sqlalchemy import select
@@ -442,7 +432,7 @@ def dossier_view(session: Session, d: Dossier) -> DossierView:
     )
     if not applicant.full_name and not applicant.id_number:
         applicant = None
-    legal = d.legal_channel if d.legal_channel is not None else _workflow_legal_channel(d)
+    legal = d.legal_channel if d.legal_channel is not None else _legal_channel_of(d.channel)
     return DossierView(
         code=d.code,
         agency_code=d.agency_code,

@@ -132,6 +132,13 @@ class DvcqgAdapter:
         except SyncError as exc:
             self._record_failure(dossier_id, exc)
             raise
+        if current:  # nothing new was pushed: a failure noted earlier (e.g. of a step) is over now
+            with session_scope(self.session_factory) as s:
+                s.execute(
+                    update(Dossier)
+                    .where(Dossier.id == dossier_id, Dossier.portal_error.is_not(None))
+                    .values(portal_error=None, portal_state="updated" if known else "sent")
+                )
 
     def _push(self, code: str, obj: dict[str, Any], known: bool) -> str:
         if not known and self.lookup_first:
