@@ -6,6 +6,11 @@ here, in local office time, with no Qt and no database.
 
 The algorithm follows the production one-stop systems: normalise the start into office hours, add the
 fractional part of the limit as working hours (skipping lunch and closed days), then whole working days.
+
+Days off come from the project's own data file ``resources/calendar/vn_holidays.toml`` (every holiday,
+compensatory day and swapped day per year, with its status and source): no library decides a legal due
+date, so an upgrade of a package never moves one. A date in a year the file does not cover is refused with
+:class:`CalendarCoverageError` instead of being guessed.
 """
 
 from __future__ import annotations
@@ -19,13 +24,20 @@ from pathlib import Path
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-import holidays as holidays_lib
-
 from kiosk.core.timelimits import TimeLimit
 
 HOURS_PER_WORKING_DAY = 8
 DEFAULT_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-ADJUSTMENTS_FILE = Path(__file__).resolve().parent.parent / "resources" / "calendar" / "vn_adjustments.toml"
+HOLIDAYS_FILE = Path(__file__).resolve().parent.parent / "resources" / "calendar" / "vn_holidays.toml"
+DAY_OFF_KINDS = ("holiday", "compensatory", "swap")
+
+
+class CalendarDataError(ValueError):
+    """The holiday data file is malformed."""
+
+
+class CalendarCoverageError(ValueError):
+    """A date falls in a year the holiday data does not cover: the answer would be a guess."""
 
 
 class HoursLike(Protocol):
@@ -56,23 +68,46 @@ class OfficeHours:
 
 @dataclass(frozen=True)
 class CalendarAdjustments:
+    """The days off and worked weekend days of every covered year (from vn_holidays.toml)."""
+
     working_days: frozenset[date] = frozenset()
     days_off: frozenset[date] = frozenset()
-    not_days_off: frozenset[date] = frozenset()
+    years: frozenset[int] = frozenset()
+    names: dict[date, str] = field(default_factory=dict, compare=False, repr=False)
+    status: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def load(cls, path: Path = ADJUSTMENTS_FILE) -> CalendarAdjustments:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    def load(cls, path: Path = HOLIDAYS_FILE) -> CalendarAdjustments:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise CalendarDataError(f"{path.name}: {exc}") from exc
         work: set[date] = set()
         off: set[date] = set()
-        not_off: set[date] = set()
-        for year, table in data.items():
-            for key, target in (("working_days", work), ("days_off", off), ("not_days_off", not_off)):
-                for d in table.get(key, []):
-                    if not isinstance(d, date) or str(d.year) != str(year):
-                        raise ValueError(f"{path.name}: [{year}] {key}: {d!r} is not a date of that year")
+        names: dict[date, str] = {}
+        status: dict[int, str] = {}
+        for key, table in data.items():
+            if key == "rule":
+                continue
+            if not (key.isdigit() and len(key) == 4 and isinstance(table, dict)):
+                raise CalendarDataError(f"{path.name}: [{key}] is not a year table")
+            year = int(key)
+            status[year] = str(table.get("status", "official"))
+            for field_name, target in (("working_days", work), ("days_off", off)):
+                for entry in table.get(field_name, []):
+                    d, name = (entry.get("date"), entry.get("name", "")) if isinstance(entry, dict) else (entry, "")
+                    if not isinstance(d, date) or d.year != year:
+                        raise CalendarDataError(f"{path.name}: [{year}] {field_name}: {d!r} is not a date of that year")
+                    if isinstance(entry, dict) and field_name == "days_off" and entry.get("kind") not in DAY_OFF_KINDS:
+                        raise CalendarDataError(f"{path.name}: [{year}] {d}: kind must be one of {DAY_OFF_KINDS}")
+                    if field_name == "working_days" and d.weekday() < 5:
+                        raise CalendarDataError(f"{path.name}: [{year}] working_days: {d} is not a Saturday or Sunday")
                     target.add(d)
-        return cls(frozenset(work), frozenset(off), frozenset(not_off))
+                    names[d] = str(name)
+        both = work & off
+        if both:
+            raise CalendarDataError(f"{path.name}: {min(both)} is both a day off and a working day")
+        return cls(frozenset(work), frozenset(off), frozenset(status), names, status)
 
 
 @lru_cache(maxsize=1)
@@ -91,22 +126,24 @@ class WorkCalendar:
     hours: OfficeHours = field(default_factory=OfficeHours)
     tz: ZoneInfo = DEFAULT_TZ
     adjustments: CalendarAdjustments = field(default_factory=default_adjustments)
-    _holiday_cache: dict[int, frozenset[date]] = field(default_factory=dict, repr=False)
 
     # -- days ------------------------------------------------------------------------------------------
-    def _holidays(self, year: int) -> frozenset[date]:
-        if year not in self._holiday_cache:
-            self._holiday_cache[year] = frozenset(holidays_lib.country_holidays("VN", years=year).keys())
-        return self._holiday_cache[year]
+    def covers(self, d: date) -> bool:
+        return d.year in self.adjustments.years
 
     def is_working_day(self, d: date) -> bool:
+        if d.year not in self.adjustments.years:
+            years = sorted(self.adjustments.years)
+            span = f"{years[0]}–{years[-1]}" if years else "no year"
+            raise CalendarCoverageError(
+                f"no holiday data for {d.year}: the calendar covers {span} "
+                f"(add the year's notice to resources/calendar/{HOLIDAYS_FILE.name})"
+            )
         if d in self.adjustments.working_days:
             return True
         if d.weekday() >= 5:
             return False
-        if d in self.adjustments.days_off:
-            return False
-        return not (d in self._holidays(d.year) and d not in self.adjustments.not_days_off)
+        return d not in self.adjustments.days_off
 
     def next_working_day(self, d: date) -> date:
         d += timedelta(days=1)
