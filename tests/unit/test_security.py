@@ -123,3 +123,174 @@ def test_http_sync_needs_a_base_url() -> None:
         load_settings(sync={"adapter": "http"})
     s = load_settings(sync={"adapter": "http", "base_url": "https://example.invalid/api"})
     assert s.sync.adapter == "http"
+
+
+# -- production guard (issue 14 point 3) ------------------------------------------------------------------
+def _production(monkeypatch: pytest.MonkeyPatch, **env: str) -> None:
+    monkeypatch.setenv("KIOSK_ENVIRONMENT", "production")
+    monkeypatch.setenv("KIOSK_LOG_SALT", "a-site-secret-of-enough-length")
+    monkeypatch.setenv("KIOSK_SMS__BACKEND", "http")
+    monkeypatch.setenv("KIOSK_SMS__HTTP_URL", "https://sms.example.vn/send")
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+
+
+def test_production_accepts_a_clean_configuration(monkeypatch: pytest.MonkeyPatch) -> None:
+    _production(monkeypatch, KIOSK_SYNC__ADAPTER="http", KIOSK_SYNC__BASE_URL="https://motcua.example.gov.vn/api")
+    assert load_settings().environment == "production"
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"KIOSK_SMS__BACKEND": "demo"}, 'sms.backend = "demo"'),
+        ({"KIOSK_SMS__HTTP_URL": "http://sms.example.vn/send"}, "sms.http_url"),
+        ({"KIOSK_SYNC__ADAPTER": "http", "KIOSK_SYNC__BASE_URL": "http://motcua.example.gov.vn/api"}, "sync.base_url"),
+        ({"KIOSK_SYNC__BASE_URL": "HTTP://motcua.example.gov.vn/api"}, "sync.base_url"),  # set but unused: refused too
+        ({"KIOSK_WEBSITE": "http://dichvucong.gov.vn"}, "website"),
+        ({"KIOSK_TRACKING_URL_TEMPLATE": "http://x.vn/?c={code}"}, "tracking_url_template"),
+        ({"KIOSK_SYNC__VERIFY_TLS": "false"}, "sync.verify_tls = false"),
+    ],
+)
+def test_production_refuses_demo_sms_plain_urls_and_unverified_tls(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], named: str
+) -> None:
+    _production(monkeypatch, **env)
+    with pytest.raises(ConfigError) as e:
+        load_settings()
+    message = str(e.value)
+    assert "\n" not in message and message.startswith(named), message
+    monkeypatch.setenv("KIOSK_ENVIRONMENT", "demo")
+    load_settings()  # the same values are fine outside production
+
+
+def test_production_problem_sees_any_group_and_dict_values() -> None:
+    from kiosk.config import production_problem
+
+    class Pay(BaseModel):
+        callback_url: str = "http://pay.example.vn/cb"
+
+    class Cfg(BaseModel):
+        payments: Pay = Pay()
+        extra: dict[str, str] = {"hook": "https://ok.example.vn"}
+
+    assert production_problem(Cfg()) == (
+        "payments.callback_url uses a plain-text URL (http://) in production: use https://"
+    )
+    assert production_problem(Cfg(payments=Pay(callback_url="https://pay.example.vn/cb"))) is None
+    assert production_problem(Cfg(payments=Pay(callback_url="https://p"), extra={"hook": "http://x"})) == (
+        "extra.hook uses a plain-text URL (http://) in production: use https://"
+    )
+
+
+def test_build_app_refuses_settings_changed_in_code(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from kiosk.app import build_app
+
+    _production(monkeypatch, KIOSK_DATA_DIR=str(tmp_path / "d"))
+    settings = load_settings()
+    bad = settings.model_copy(update={"sms": settings.sms.model_copy(update={"backend": "demo"})})
+    with pytest.raises(ConfigError, match=r'^sms\.backend = "demo"'):
+        build_app(bad, sync_catalogue=False)
+    assert not (tmp_path / "d").exists()  # refused before anything was written
+
+
+def test_cli_start_refuses_with_one_line(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
+    env.update(KIOSK_ENVIRONMENT="production", KIOSK_LOG_SALT="a-site-secret-of-enough-length",
+               KIOSK_DATA_DIR=str(tmp_path / "d"), KIOSK_SMS__BACKEND="http",
+               KIOSK_SMS__HTTP_URL="https://sms.example.vn/send", KIOSK_SYNC__VERIFY_TLS="false")
+    r = subprocess.run([sys.executable, "-m", "kiosk", "db", "upgrade"], env=env, capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode != 0
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "sync.verify_tls = false" in lines[0] and "Traceback" not in r.stderr, r.stderr
+
+
+# -- file modes from the first write (issue 14 point 4) ---------------------------------------------------
+@pytest.fixture
+def loose_umask():  # type: ignore[no-untyped-def]
+    """The helpers must not rely on the process umask (build_app and the CLI set 077; a library may not)."""
+    import os
+
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+def test_private_helpers_ignore_the_umask(tmp_path: Path, loose_umask) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.security import copy_private, ensure_private_dir, open_private, tighten_tree, write_private_file
+
+    d = ensure_private_dir(tmp_path / "a" / "b" / "c")
+    assert mode(tmp_path / "a") == mode(tmp_path / "a" / "b") == mode(d) == 0o700
+    f = write_private_file(d / "x.pdf", b"%PDF")
+    assert mode(f) == 0o600 and f.read_bytes() == b"%PDF"
+    assert not [p for p in d.iterdir() if p.name.endswith(".part")]
+    with open_private(tmp_path / "new" / "log.jsonl", "a", encoding="utf-8") as fh:
+        fh.write("x\n")
+    assert mode(tmp_path / "new") == 0o700 and mode(tmp_path / "new" / "log.jsonl") == 0o600
+    loose = tmp_path / "loose.txt"
+    loose.write_text("old")
+    loose.chmod(0o644)
+    with open_private(loose, "a") as fh:  # an existing file of ours is tightened
+        fh.write("more")
+    assert mode(loose) == 0o600 and loose.read_text() == "oldmore"
+    assert mode(copy_private(loose, tmp_path / "copy.txt")) == 0o600
+    tree = tmp_path / "tree"
+    (tree / "sub").mkdir(parents=True)
+    (tree / "sub" / "f").write_text("x")
+    tighten_tree(tree)
+    assert mode(tree / "sub") == 0o700 and mode(tree / "sub" / "f") == 0o600
+
+
+def test_demo_sms_outbox_and_pdf_receipts_are_private(tmp_path: Path, loose_umask) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.devices.printing.backends import PdfFilePrinter
+    from kiosk.devices.printing.model import RenderedDocument
+    from kiosk.integrations.sms import DemoSmsSink
+
+    outbox = tmp_path / "data" / "sms-outbox.jsonl"
+    DemoSmsSink(outbox).send("+84912345678", "Mã xác thực 123456")
+    assert mode(outbox.parent) == 0o700 and mode(outbox) == 0o600
+    outbox.chmod(0o644)  # written by an older version
+    DemoSmsSink(outbox).send("+84912345678", "again")
+    assert mode(outbox) == 0o600 and len(outbox.read_text().splitlines()) == 2
+
+    doc = RenderedDocument(form="01", dossier_code="000.00.06.H56-261125-0001", title="Mẫu 01",
+                           pdf=b"%PDF-1.4 test", page="a4", page_size_pt=(595.0, 842.0))
+    result = PdfFilePrinter(tmp_path / "receipts").print_document(doc)
+    assert result.ok, result
+    [pdf] = (tmp_path / "receipts").iterdir()
+    assert mode(tmp_path / "receipts") == 0o700 and mode(pdf) == 0o600
+
+
+def test_sqlite_database_via_engine_and_db_upgrade_is_private(tmp_path: Path, loose_umask) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    from kiosk.models.database import create_db_engine
+
+    db = tmp_path / "fresh" / "kiosk.sqlite3"
+    engine = create_db_engine(f"sqlite:///{db}")
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("CREATE TABLE t (x INTEGER)"))
+            assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+    finally:
+        engine.dispose()
+    assert mode(db.parent) == 0o700 and mode(db) == 0o600
+
+
+def test_kiosk_db_upgrade_creates_private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import subprocess
+    import sys
+
+    data = tmp_path / "var" / "lib" / "kiosk"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
+    env.update(KIOSK_ENVIRONMENT="test", KIOSK_DATA_DIR=str(data))
+    r = subprocess.run(["sh", "-c", f"umask 022 && {sys.executable} -m kiosk db upgrade"], env=env,
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert mode(data) == 0o700 and mode(data / "kiosk.sqlite3") == 0o600
