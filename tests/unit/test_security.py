@@ -11,7 +11,6 @@ from pydantic import BaseModel, Field
 
 from kiosk.config import ConfigError, enabled_test_hooks, load_settings
 
-
 PRODUCTION_TOML = (
     'environment = "production"\nlog_salt = "site-salt-123-long-enough"\n'
     '[sms]\nbackend = "http"\nhttp_url = "https://sms.example.vn/send"\n'
@@ -222,7 +221,13 @@ def loose_umask():  # type: ignore[no-untyped-def]
 
 
 def test_private_helpers_ignore_the_umask(tmp_path: Path, loose_umask) -> None:  # type: ignore[no-untyped-def]
-    from kiosk.security import copy_private, ensure_private_dir, open_private, tighten_tree, write_private_file
+    from kiosk.security import (
+        copy_private,
+        ensure_private_dir,
+        open_private,
+        tighten_tree,
+        write_private_file,
+    )
 
     d = ensure_private_dir(tmp_path / "a" / "b" / "c")
     assert mode(tmp_path / "a") == mode(tmp_path / "a" / "b") == mode(d) == 0o700
