@@ -44,7 +44,7 @@ def load_window(app: Any, *, fullscreen: bool = False, language: str = "vi") -> 
     engine = QQmlApplicationEngine()
     install_translation(engine, language)
     vm = SupervisorViewModel(app, engine)
-    engine.rootContext().setContextProperty("supervisor", vm)
+    engine.setInitialProperties({"supervisor": vm})
     problems: list[str] = []
     engine.warnings.connect(lambda ws: problems.extend(w.toString() for w in ws))
     engine.load(str(QML_FILE))
