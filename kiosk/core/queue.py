@@ -54,10 +54,17 @@ def format_number(n: int) -> str:
 
 
 def announcement(number: str, counter_no: int, lang: str = "vi") -> str:
-    """The line the hall screen shows and speaks."""
+    """The sentence the hall screen speaks (and emits) for a call."""
     if lang == "en":
         return f"Number {number}, please go to counter {counter_no}"
     return f"Mời công dân số {number} đến quầy số {counter_no}"
+
+
+def call_line(number: str, counter_no: int, lang: str = "vi") -> str:
+    """The same call written short for the hall board: "Số 015 → Quầy 3"."""
+    if lang == "en":
+        return f"No. {number} → Counter {counter_no}"
+    return f"Số {number} → Quầy {counter_no}"
 
 
 @dataclass(frozen=True)
@@ -425,6 +432,7 @@ __all__ = [
     "QueueStats",
     "Ticket",
     "announcement",
+    "call_line",
     "format_number",
     "queue_stats",
 ]

@@ -68,6 +68,8 @@ def test_hall_shows_calls_and_speaks_once(qapp, happ, clock, tmp_path) -> None: 
         qapp.processEvents()
         assert latest.property("text") == "Số 003 → Quầy 3"
         assert said == ["Mời công dân số 003 đến quầy số 3"] and vm.spoken == said
+        assert vm.latestAnnouncement == said[-1] and vm.latestLine == "Số 003 → Quầy 3"  # core's wording
+        assert [r["line"] for r in vm.previous] == ["Số 001 → Quầy 1"] and vm.headline == "Mời công dân"
         assert vm.tts() is not None and vm.tts().engine() == "mock"
         texts = _texts(window)
         assert "Số 001 → Quầy 1" in texts and "3 người" in texts and "Đất đai" in texts
@@ -157,3 +159,15 @@ def test_console_remembers_its_counter_number(qapp, happ) -> None:  # type: igno
     assert _read_counter(path) == 7
     path.write_text("not a number")
     assert _read_counter(path) == 1
+
+
+def test_hall_qml_composes_no_call_text() -> None:
+    """The call lines, the announcement and the counts are the view model's (from kiosk.core.queue): the QML
+    only binds them, so a change of wording is made once, in core."""
+    import re
+
+    from kiosk.ui.hall.window import QML_FILE
+
+    qml = "\n".join(line for line in QML_FILE.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("//"))
+    assert not re.search(r"Quầy|quầy|Mời công dân|người\"|\.number\b|\.counter\b", qml)
+    assert "win.hall.latestLine" in qml and "modelData.line" in qml and "win.hall.waitingText" in qml

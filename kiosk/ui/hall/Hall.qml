@@ -1,5 +1,6 @@
 // The hall screen: the numbers called to the counters in huge type ("Số 015 → Quầy 3") and how many
-// citizens wait per field. Layout only: everything comes from `hall` (HallViewModel), polled from the DB.
+// citizens wait per field. Layout only: every text comes from `hall` (HallViewModel, polled from the DB; the
+// call lines and the announcement are kiosk.core.queue's), nothing is composed here.
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
@@ -14,9 +15,9 @@ ApplicationWindow {
     font.family: "Be Vietnam Pro"
     color: "#0f2744"
 
+    required property var hall  // HallViewModel
     readonly property color accent: "#ffd54f"
     readonly property color soft: "#c9d6e8"
-    readonly property var latest: hall.called.length > 0 ? hall.called[0] : null
 
     ColumnLayout {
         anchors.fill: parent
@@ -26,16 +27,16 @@ ApplicationWindow {
         RowLayout {
             Layout.fillWidth: true
             Label {
-                text: hall.unitName
+                text: win.hall.unitName
                 color: win.soft; font.pixelSize: 26; font.bold: true
                 elide: Text.ElideRight; Layout.fillWidth: true
             }
-            Label { objectName: "clock"; text: hall.clockText; color: "white"; font.pixelSize: 34; font.bold: true }
+            Label { objectName: "clock"; text: win.hall.clockText; color: "white"; font.pixelSize: 34; font.bold: true }
         }
 
         Label {
             objectName: "error"
-            text: hall.errorText; visible: text !== ""
+            text: win.hall.errorText; visible: text !== ""
             color: "#ff8a80"; font.pixelSize: 22
         }
 
@@ -57,7 +58,7 @@ ApplicationWindow {
                     Layout.preferredHeight: 300
                     radius: 16
                     color: "#163a66"
-                    border.color: win.accent; border.width: win.latest ? 4 : 0
+                    border.color: win.accent; border.width: win.hall.hasCall ? 4 : 0
 
                     Column {
                         anchors.centerIn: parent
@@ -65,14 +66,14 @@ ApplicationWindow {
                         spacing: 6
                         Label {
                             anchors.horizontalCenter: parent.horizontalCenter
-                            text: win.latest ? "Mời công dân" : "Chưa gọi số nào"
+                            text: win.hall.headline
                             color: win.soft; font.pixelSize: 30
                         }
                         Label {
                             objectName: "latestCall"
                             anchors.horizontalCenter: parent.horizontalCenter
-                            text: win.latest ? "Số " + win.latest.number + " → Quầy " + win.latest.counter : ""
-                            visible: win.latest !== null
+                            text: win.hall.latestLine
+                            visible: win.hall.hasCall
                             width: parent.width
                             horizontalAlignment: Text.AlignHCenter
                             fontSizeMode: Text.HorizontalFit; minimumPixelSize: 40
@@ -80,7 +81,7 @@ ApplicationWindow {
                         }
                         Label {
                             anchors.horizontalCenter: parent.horizontalCenter
-                            text: win.latest ? win.latest.field : ""
+                            text: win.hall.latestField
                             color: "white"; font.pixelSize: 28
                         }
                     }
@@ -94,7 +95,7 @@ ApplicationWindow {
                     columns: 2
                     rowSpacing: 10; columnSpacing: 14
                     Repeater {
-                        model: hall.called.slice(1)
+                        model: win.hall.previous
                         delegate: Rectangle {
                             required property var modelData
                             Layout.fillWidth: true
@@ -104,7 +105,7 @@ ApplicationWindow {
                             Label {
                                 anchors.left: parent.left; anchors.leftMargin: 18
                                 anchors.verticalCenter: parent.verticalCenter
-                                text: "Số " + parent.modelData.number + " → Quầy " + parent.modelData.counter
+                                text: parent.modelData.line
                                 color: "white"; font.pixelSize: 40; font.bold: true
                             }
                             Label {
@@ -135,11 +136,11 @@ ApplicationWindow {
                     Label { text: "Đang chờ"; color: win.soft; font.pixelSize: 28; font.bold: true }
                     Label {
                         objectName: "waitingTotal"
-                        text: hall.waitingTotal + " người"
+                        text: win.hall.waitingText
                         color: "white"; font.pixelSize: 64; font.bold: true
                     }
                     Repeater {
-                        model: hall.waiting
+                        model: win.hall.waiting
                         delegate: RowLayout {
                             required property var modelData
                             Layout.fillWidth: true

@@ -5,6 +5,9 @@ so the screen reads kiosk.core.queue every couple of seconds instead of waiting 
 recall) that appears since the last poll is announced once: ``announced`` is emitted with the Vietnamese line
 and, when voice is on, spoken through QtTextToSpeech. The speech module is imported lazily (it pulls in the
 audio stack) and any engine can be chosen; tests use Qt's "mock" engine.
+
+Every text on the board comes from here: the call lines and the announcement are kiosk.core.queue's
+(``call_line``, ``announcement``), so Hall.qml only lays them out and never composes a sentence.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
-from kiosk.core.queue import CalledNumber, QueueService, announcement
+from kiosk.core.queue import CalledNumber, QueueService, announcement, call_line
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +75,37 @@ class HallViewModel(QObject):
         return self._total
 
     @Property(str, notify=changed)
+    def waitingText(self) -> str:  # noqa: N802
+        return f"{self._total} người"
+
+    @Property(bool, notify=changed)
+    def hasCall(self) -> bool:  # noqa: N802
+        return bool(self._called)
+
+    @Property(str, notify=changed)
+    def headline(self) -> str:
+        """Above the latest call: "Mời công dân", or that nobody was called yet today."""
+        return "Mời công dân" if self._called else "Chưa gọi số nào"
+
+    @Property(str, notify=changed)
+    def latestLine(self) -> str:  # noqa: N802
+        return self._called[0]["line"] if self._called else ""
+
+    @Property(str, notify=changed)
+    def latestField(self) -> str:  # noqa: N802
+        return self._called[0]["field"] if self._called else ""
+
+    @Property(str, notify=changed)
+    def latestAnnouncement(self) -> str:  # noqa: N802
+        """The sentence spoken for the latest call (kiosk.core.queue.announcement)."""
+        return self._called[0]["announcement"] if self._called else ""
+
+    @Property("QVariantList", notify=changed)
+    def previous(self) -> list[dict[str, Any]]:
+        """The calls before the latest one, newest first."""
+        return self._called[1:]
+
+    @Property(str, notify=changed)
     def clockText(self) -> str:  # noqa: N802
         return self._clock
 
@@ -111,7 +145,8 @@ class HallViewModel(QObject):
     def _row(self, c: CalledNumber, latest: bool) -> dict[str, Any]:
         at = c.at.astimezone(self.tz) if self.tz else c.at
         return {"number": c.number, "counter": c.counter_no, "field": c.field, "time": at.strftime("%H:%M"),
-                "latest": latest}
+                "latest": latest, "line": call_line(c.number, c.counter_no, "vi"),
+                "announcement": announcement(c.number, c.counter_no, "vi")}
 
     def _announce(self, c: CalledNumber) -> None:
         text = announcement(c.number, c.counter_no, "vi")

@@ -1,4 +1,4 @@
-"""Building the hall screen: fonts, the view model as the `hall` context object, Hall.qml.
+"""Building the hall screen: fonts, the view model as Hall.qml's required `hall` property, Hall.qml.
 
 Why separate from the command: tests and the screenshot helper load the same window offscreen.
 """
@@ -24,7 +24,7 @@ def load_hall(app: Any, *, fullscreen: bool = False, poll_ms: int = 2000, voice:
     engine = QQmlApplicationEngine()
     vm = HallViewModel(app.queue, unit_name=app.settings.unit_name, tz=app.settings.tz,
                        poll_ms=poll_ms, voice=voice, tts_engine=tts_engine, parent=engine)
-    engine.rootContext().setContextProperty("hall", vm)
+    engine.setInitialProperties({"hall": vm})  # Hall.qml's required property
     problems: list[str] = []
     engine.warnings.connect(lambda ws: problems.extend(w.toString() for w in ws))
     engine.load(str(QML_FILE))
