@@ -6,8 +6,10 @@ are only frozen dataclasses and formatters, with no reportlab, Qt or database im
 test.  This module sits outside kiosk/core on purpose: core fills these records and kiosk/devices draws them,
 and devices may not import core (tests/unit/test_layering.py), so both depend on this leaf instead.
 
-Forms (domain.md §2): Mẫu 01 receipt and appointment, the 80 mm kiosk slip, Mẫu 02 supplement request,
-Mẫu 03 refusal, Mẫu 04 apology with a new appointment date.
+Forms (domain.md §2, TT 03/2025/TT-VPCP Phụ lục I): Mẫu 01 receipt and appointment, the 80 mm kiosk slip,
+Mẫu 02 supplement request, Mẫu 03 refusal, Mẫu 04 apology and request to extend, Mẫu 05 stop notice. Words
+that depend on the dossier's state (payment, delivery, how each paper was handed in) are resolved by the
+builder from kiosk.core.workflow and arrive here as text.
 """
 
 from __future__ import annotations
@@ -23,24 +25,13 @@ DEFAULT_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 TITLE_RECEIPT = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
 TITLE_SUPPLEMENT = "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"
 TITLE_REFUSAL = "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"
-TITLE_APOLOGY = "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"
+TITLE_APOLOGY = "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT"
+TITLE_STOP = "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ"
 TITLE_SLIP = "PHIẾU NỘP HỒ SƠ"
 MOTTO_1 = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO_2 = "Độc lập - Tự do - Hạnh phúc"
 PENDING_TEXT = "Chờ tiếp nhận — phản hồi trong 8 giờ làm việc"
 
-DELIVERY_LABELS: dict[str, str] = {
-    "counter": "Tại Bộ phận Một cửa",
-    "postal": "Qua dịch vụ bưu chính công ích",
-    "online": "Trực tuyến (Cổng Dịch vụ công)",
-}
-PAYMENT_LABELS: dict[str, str] = {
-    "none": "Không thu phí, lệ phí",
-    "unpaid": "Chưa nộp",
-    "paid_online": "Đã nộp trực tuyến",
-    "paid_counter": "Đã nộp tại quầy",
-    "waived": "Được miễn",
-}
 
 
 def format_vn_time(dt: datetime | None, tz: tzinfo | None = None) -> str:
@@ -96,6 +87,7 @@ class DocumentLine:
     originals: int = 0
     certified_copies: int = 0
     photocopies: int = 0
+    how: str = ""  # how it was handed in ("Bản quét (đã số hóa)", "Nộp bản giấy tại quầy", …)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,11 +104,17 @@ class ReceiptData:
     documents: tuple[DocumentLine, ...]
     sets_count: int
     time_limit_text: str
-    received_at: datetime | None
-    due_at: datetime | None
+    received_at: datetime | None  # when the time limit runs from (acceptance)
+    due_at: datetime | None  # computed from received_at
     delivery: str = "counter"
     fee: int = 0
     payment_state: str = "none"
+    delivery_options: tuple[tuple[str, bool], ...] = ()  # (label, chosen) for line 6
+    payment_text: str = ""  # "Chưa nộp", "Đã nộp tại quầy", …
+    fee_basis: str = ""  # "mức thu nộp trực tuyến" / "mức thu nộp trực tiếp"
+    # not accepted yet: the due time lies between these (accepted at once / at the 8-working-hour deadline)
+    due_earliest: datetime | None = None
+    due_latest: datetime | None = None
     owner_name: str | None = None  # chủ hồ sơ, when not the person submitting
     book_number: str = "......"
     book_sequence: str = "......"
@@ -144,6 +142,11 @@ class SlipData:
     payment_payload: str | None = None  # VietQR string when a fee is still unpaid
     kiosk_name: str | None = None
     tz: tzinfo = DEFAULT_TZ
+    payment_text: str = ""
+    fee_basis: str = ""
+    due_earliest: datetime | None = None  # pending: the due time if accepted at once …
+    due_latest: datetime | None = None  # … and if accepted at the 8-working-hour deadline
+    documents: tuple[DocumentLine, ...] = ()  # the papers provided, with how
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,8 +194,23 @@ class RefusalData:
 
 
 @dataclass(frozen=True, slots=True)
+class StopData:
+    """Mẫu 05 (TT 03/2025): thông báo dừng giải quyết hồ sơ."""
+
+    header: AgencyHeader
+    dossier_code: str
+    issued_at: datetime
+    applicant: Applicant
+    procedure_name: str
+    received_at: datetime | None
+    reason: str
+    staff_name: str | None = None
+    tz: tzinfo = DEFAULT_TZ
+
+
+@dataclass(frozen=True, slots=True)
 class ApologyData:
-    """Mẫu 04: phiếu xin lỗi và hẹn lại ngày trả kết quả."""
+    """Mẫu 04 (TT 03/2025): văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết."""
 
     header: AgencyHeader
     dossier_code: str

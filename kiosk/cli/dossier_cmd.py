@@ -3,7 +3,8 @@ the counter walk-in.
 
 Why it exists: support staff must be able to fix a stuck dossier without the GUI, and the same core code
 (:class:`DossierActions`) and audit trail must apply either way. The acting officer logs in with the PIN
-from standard input. After accept / supplement / refuse / apologize the matching form (Mẫu 01/02/03/04) is
+from standard input. After accept / supplement / refuse / apologize / stop the form the workflow table names
+(Mẫu 01/02/03/04/05) is
 printed through the printing package; the dossier change is committed first, so a failed print only
 warns (reprint with `kiosk receipt CODE --form NN` or from the console).
 """
@@ -19,9 +20,10 @@ from typing import Any
 from kiosk.cli import CliError
 from kiosk.cli.dossier_export_cmd import add_export_parser
 from kiosk.cli.staff_cmd import open_app, staff_login
-from kiosk.core.effects import print_summary
+from kiosk.core.effects import FORM_FOR_ACTION, print_summary
 
-FORMS = {"accept": "01", "supplement": "02", "refuse": "03", "apologize": "04"}
+# CLI sub-command -> workflow action; the form each prints comes from the workflow table
+COMMAND_ACTION = {"start": "start_processing", "pay": "payment"}
 METHODS = {"cash": "counter_cash", "card": "counter_card", "transfer": "counter_transfer"}
 
 
@@ -49,7 +51,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     sup.add_argument("--guidance", default="", metavar="TEXT", help="what the citizen should do")
     action("supplied", "the citizen brought the papers (5 → back); the clock continues")
-    action("refuse", "refuse (→ 3) with --reason; prints Mẫu 03")
+    action("refuse", "refuse before acceptance (→ 3) with --reason; prints Mẫu 03 (after it: stop)")
     pay = action("pay", "record a fee paid at the counter")
     pay.add_argument("--amount", type=int, help="đồng (default: the dossier's fee)")
     pay.add_argument("--method", default="cash", choices=sorted(METHODS))
@@ -63,7 +65,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     fin = action("financial", "the citizen must pay a tax or fee first (2/4 → 6); pay returns it to 4")
     fin.add_argument("--amount", type=int, help="đồng (default: the dossier's fee)")
     action("withdraw", "the citizen withdraws the dossier (→ 7), recorded on their behalf")
-    action("stop", "stop processing (→ 8) with --reason")
+    action("stop", "stop an accepted dossier (→ 8) with --reason; prints Mẫu 05")
 
     show = dsub.add_parser("show", help="a dossier's detail, documents and history")
     show.add_argument("code", metavar="CODE")
@@ -176,7 +178,7 @@ def _action(args: argparse.Namespace) -> int:
         except ActionError as exc:
             raise CliError(exc.en, 1) from None
         printed = None
-        form = FORMS.get(name)
+        form = FORM_FOR_ACTION.get(COMMAND_ACTION.get(name, name))
         if form and not args.no_print:
             printed = print_summary(form, app.effects.print_form(r.code, form))
         sms = app.effects.notify(r.code, r.action, due=r.due_at) if not args.no_sms else "not_sent"

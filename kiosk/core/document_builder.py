@@ -17,7 +17,19 @@ from sqlalchemy.orm import object_session
 
 from kiosk.config import Settings
 from kiosk.core import vietqr
+from kiosk.core.calendar import OfficeHours, WorkCalendar
 from kiosk.core.timelimits import TimeLimit
+from kiosk.core.workflow import (
+    DELIVERY_LABELS_VI,
+    PAYMENT_LABELS_VI,
+    PROVIDED,
+    PROVISION_LABELS_VI,
+    Action,
+    LegalChannel,
+    Status,
+    due_range,
+    legal_channel,
+)
 from kiosk.form_content import (
     AgencyHeader,
     ApologyData,
@@ -26,6 +38,7 @@ from kiosk.form_content import (
     ReceiptData,
     RefusalData,
     SlipData,
+    StopData,
     SupplementData,
     SupplementItem,
 )
@@ -115,6 +128,55 @@ def _now(issued_at: datetime | None) -> datetime:
     return issued_at or datetime.now(UTC)
 
 
+def provided_documents(dossier: Dossier) -> tuple[DocumentLine, ...]:
+    """The papers the citizen handed in (scanned, paper at the counter or reused), each with how; papers of
+    the catalogue the citizen did not provide are left out of Mẫu 01 and the slip."""
+    return tuple(
+        DocumentLine(d.name, d.originals, d.certified_copies, d.photocopies,
+                     PROVISION_LABELS_VI.get(d.provision or "scanned", d.provision or ""))
+        for d in sorted(dossier.documents, key=lambda d: d.position)
+        if (d.provision or "scanned") in PROVIDED
+    )
+
+
+def dossier_legal_channel(dossier: Dossier, settings: Settings) -> int:
+    """The stored legal channel, or the workflow's rule for rows saved before it was stored."""
+    if dossier.legal_channel in (1, 2, 3):
+        return int(dossier.legal_channel)
+    return int(legal_channel(dossier.channel, kiosk_counts_as_online=settings.workflow.kiosk_counts_as_online))
+
+
+def fee_basis(dossier: Dossier, settings: Settings) -> str:
+    if dossier.fee <= 0:
+        return ""
+    online = dossier_legal_channel(dossier, settings) == LegalChannel.ONLINE
+    return "mức thu nộp hồ sơ trực tuyến" if online else "mức thu nộp hồ sơ trực tiếp"
+
+
+def _calendar(settings: Settings) -> WorkCalendar:
+    return WorkCalendar(hours=OfficeHours.from_settings(settings.office_hours), tz=settings.tz)
+
+
+def _limit(dossier: Dossier) -> TimeLimit:
+    return TimeLimit(dossier.time_limit_kind, dossier.time_limit_amount)  # type: ignore[arg-type]
+
+
+def pending_due_range(dossier: Dossier, settings: Settings) -> tuple[datetime | None, datetime | None]:
+    """Not accepted yet: (due if accepted at submission, due if accepted at the 8-working-hour deadline)."""
+    if dossier.status != Status.NEW or dossier.received_at is not None:
+        return None, None
+    window = due_range(_calendar(settings), dossier.submitted_at, _limit(dossier))
+    return window.earliest, window.latest
+
+
+def receipt_due(dossier: Dossier, settings: Settings) -> datetime | None:
+    """The due time Mẫu 01 states: the one computed from received_at when the dossier was accepted (a later
+    supplement pause or extension is told with Mẫu 02/04, not by rewriting the receipt)."""
+    if dossier.received_at is None:
+        return None
+    return dossier.original_due_at or _calendar(settings).due_date(dossier.received_at, _limit(dossier)).due
+
+
 def receipt_data(
     dossier: Dossier,
     settings: Settings,
@@ -122,8 +184,11 @@ def receipt_data(
     staff_name: str | None = None,
     issued_at: datetime | None = None,
 ) -> ReceiptData:
-    """Mẫu 01 for an accepted dossier (a not-yet-accepted one prints with empty received/due lines)."""
-    accepted = latest_event(dossier, ("accept", "receive"))
+    """Mẫu 01 for an accepted dossier: "Thời gian nhận hồ sơ" is received_at, the instant the time limit runs
+    from, and the due time is the one computed from it. A dossier not accepted yet prints no received time and
+    the range its due time will fall in. Only the papers provided are listed, each with how."""
+    accepted = latest_event(dossier, (Action.ACCEPT.value,))
+    earliest, latest = pending_due_range(dossier, settings)
     if staff_name is None:
         staff_id = accepted.staff_id if accepted else dossier.assisted_by_staff_id
         staff_name = _staff_name(dossier, staff_id)
@@ -139,16 +204,19 @@ def receipt_data(
         owner_name=owner,
         procedure_code=dossier.procedure_code,
         procedure_name=dossier.procedure.name,
-        documents=tuple(
-            DocumentLine(d.name, d.originals, d.certified_copies, d.photocopies) for d in dossier.documents
-        ),
+        documents=provided_documents(dossier),
         sets_count=dossier.sets_count,
         time_limit_text=time_limit_text(dossier.time_limit_kind, dossier.time_limit_amount),
         received_at=dossier.received_at,
-        due_at=dossier.due_at,
+        due_at=receipt_due(dossier, settings),
         delivery=dossier.delivery,
         fee=dossier.fee,
         payment_state=dossier.payment_state,
+        delivery_options=tuple((label, dossier.delivery == key) for key, label in DELIVERY_LABELS_VI.items()),
+        payment_text=PAYMENT_LABELS_VI.get(dossier.payment_state, dossier.payment_state),
+        fee_basis=fee_basis(dossier, settings),
+        due_earliest=earliest,
+        due_latest=latest,
         book_number=str(form.get("book_number") or "......"),
         book_sequence=str(form.get("book_sequence") or (seq.group(1) if seq else "......")),
         note=dossier.note,
@@ -169,6 +237,7 @@ def payment_payload(dossier: Dossier, settings: Settings) -> str | None:
 def slip_data(dossier: Dossier, settings: Settings) -> SlipData:
     """The kiosk slip: pending wording while an online/kiosk dossier waits for an official."""
     pending = dossier.status == 1 and dossier.channel in PENDING_CHANNELS
+    earliest, latest = pending_due_range(dossier, settings) if pending else (None, None)
     return SlipData(
         header=agency_header(settings),
         dossier_code=dossier.code,
@@ -184,6 +253,11 @@ def slip_data(dossier: Dossier, settings: Settings) -> SlipData:
         payment_payload=payment_payload(dossier, settings),
         kiosk_name=settings.kiosk_name,
         tz=settings.tz,
+        payment_text=PAYMENT_LABELS_VI.get(dossier.payment_state, dossier.payment_state),
+        fee_basis=fee_basis(dossier, settings),
+        due_earliest=earliest,
+        due_latest=latest,
+        documents=provided_documents(dossier),
     )
 
 
@@ -217,7 +291,7 @@ def supplement_data(
     issued_at: datetime | None = None,
 ) -> SupplementData:
     """Mẫu 02. Without ``items`` the latest "supplement" event supplies items and guidance."""
-    event = latest_event(dossier, ("supplement",))
+    event = latest_event(dossier, (Action.SUPPLEMENT.value,))
     details: Mapping[str, Any] = event.details if event else {}
     if items is None:
         if event is None:
@@ -251,7 +325,7 @@ def refusal_data(
     issued_at: datetime | None = None,
 ) -> RefusalData:
     """Mẫu 03. Without ``reason`` the latest "refuse" event supplies it."""
-    event = latest_event(dossier, ("refuse",))
+    event = latest_event(dossier, (Action.REFUSE.value,))
     if reason is None:
         if event is None:
             raise MissingEventError("no refusal recorded for this dossier")
@@ -271,6 +345,35 @@ def refusal_data(
     )
 
 
+def stop_data(
+    dossier: Dossier,
+    settings: Settings,
+    reason: str | None = None,
+    staff_name: str | None = None,
+    *,
+    issued_at: datetime | None = None,
+) -> StopData:
+    """Mẫu 05 (TT 03/2025). Without ``reason`` the latest "stop" event supplies it."""
+    event = latest_event(dossier, (Action.STOP.value,))
+    if reason is None:
+        if event is None:
+            raise MissingEventError("no stop recorded for this dossier")
+        reason = str(event.details.get("reason") or "")
+    if staff_name is None and event is not None:
+        staff_name = _staff_name(dossier, event.staff_id)
+    return StopData(
+        header=agency_header(settings),
+        dossier_code=dossier.code,
+        issued_at=_now(issued_at or (event.at if event else None)),
+        applicant=applicant_for(dossier)[0],
+        procedure_name=dossier.procedure.name,
+        received_at=dossier.received_at,
+        reason=reason,
+        staff_name=staff_name,
+        tz=settings.tz,
+    )
+
+
 def apology_data(
     dossier: Dossier,
     settings: Settings,
@@ -281,7 +384,7 @@ def apology_data(
     issued_at: datetime | None = None,
 ) -> ApologyData:
     """Mẫu 04. Without ``reason``/``new_due`` the latest "apologize" event supplies them."""
-    event = latest_event(dossier, ("apologize", "apology"))
+    event = latest_event(dossier, (Action.APOLOGIZE.value,))
     details: Mapping[str, Any] = event.details if event else {}
     if reason is None or new_due is None:
         if event is None:

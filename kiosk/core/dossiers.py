@@ -26,21 +26,19 @@ from kiosk.core.calendar import WorkCalendar
 from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.codes import format_code
 from kiosk.core.identity import parse_id_number
-from kiosk.core.timelimits import TimeLimit
 from kiosk.core.outbox import SUBMITTED, enqueue
 from kiosk.core.scan_store import discard_staged, final_scan_path, finalise_scans
-# The status enum, the labels and the channel rules live in the workflow (the one authority); re-exported here
-# so ``from kiosk.core.dossiers import Status`` keeps working.
-from kiosk.core.workflow import (
+from kiosk.core.timelimits import TimeLimit
+from kiosk.core.workflow import (  # the one authority; statuses and labels re-exported for old importers
     ACCEPT_WINDOW_HOURS,
     CHANNELS,
     DELIVERY_CHOICES,
     ELECTRONIC_CHANNELS,
-    NEXT_STEP_EN,
-    NEXT_STEP_VI,
+    NEXT_STEP_EN,  # noqa: F401
+    NEXT_STEP_VI,  # noqa: F401
     PROVISIONS,
-    STATUS_LABELS_EN,
-    STATUS_LABELS_VI,
+    STATUS_LABELS_EN,  # noqa: F401
+    STATUS_LABELS_VI,  # noqa: F401
     Status,
     due_range,
     fee_for,

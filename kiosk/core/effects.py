@@ -21,13 +21,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from kiosk.core.identity import InvalidPhone, normalise_phone
 from kiosk.core.ports import PrintOutcome, SmsSender
 from kiosk.core.printing import PrintJobs
+from kiosk.core.workflow import TRANSITIONS
 from kiosk.models.tables import Citizen, Dossier
 
 log = logging.getLogger(__name__)
 
 SmsState = Literal["sent", "no_phone", "not_needed", "failed"]
 
-FORM_FOR_ACTION = {"accept": "01", "supplement": "02", "refuse": "03", "apologize": "04"}
+# the form each action prints: the workflow table (accept 01, supplement 02, refuse 03, apologize 04, stop 05)
+FORM_FOR_ACTION = {a.value: r.form for a, r in TRANSITIONS.items() if r.form}
 
 # ASCII on purpose: an SMS without diacritics fits one 160-character GSM-7 part
 SMS_TEXT = {
@@ -36,6 +38,8 @@ SMS_TEXT = {
     "refuse": "Ho so {code} khong duoc tiep nhan. Ly do ghi tren Phieu tu choi; tra cuu tai {url}",
     "apologize": "Xin loi: ho so {code} duoc hen tra lai ngay {due}. Tra cuu tai {url}",
     "finish": "Ho so {code} da co ket qua. Vui long mang Giay tiep nhan den nhan ket qua.",
+    "financial": "Ho so {code} can thuc hien nghia vu tai chinh (nop phi, le phi, thue). Tra cuu tai {url}",
+    "stop": "Ho so {code} da dung giai quyet. Ly do ghi tren Thong bao dung giai quyet; tra cuu tai {url}",
 }
 
 

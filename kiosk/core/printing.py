@@ -33,6 +33,7 @@ CONTENT_BUILDERS: dict[str, Callable[[Dossier, Settings], Any]] = {
     "02": builder.supplement_data,
     "03": builder.refusal_data,
     "04": builder.apology_data,
+    "05": builder.stop_data,
 }
 FORMS = tuple(CONTENT_BUILDERS)
 

@@ -29,6 +29,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.core.calendar import WorkCalendar
 from kiosk.core.codes import format_code
+from kiosk.core.timelimits import TimeLimit
+from kiosk.core.timeliness import dvcqg_ended_on_time
 from kiosk.core.workflow import (
     ACCEPT_WINDOW_HOURS,
     ELECTRONIC_CHANNELS,
@@ -39,8 +41,6 @@ from kiosk.core.workflow import (
     initial_status,
     legal_channel,
 )
-from kiosk.core.timelimits import TimeLimit
-from kiosk.core.timeliness import dvcqg_ended_on_time
 from kiosk.models.database import session_scope
 from kiosk.models.tables import Citizen, Dossier, DossierEvent, KioskSession, Payment, Procedure
 

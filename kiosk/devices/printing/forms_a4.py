@@ -1,4 +1,5 @@
-"""The A4 forms: Mẫu 01 receipt and appointment, Mẫu 02 supplement request, 03 refusal, 04 apology.
+"""The A4 forms (TT 03/2025/TT-VPCP Phụ lục I): Mẫu 01 receipt and appointment, Mẫu 02 supplement request,
+03 refusal, 04 apology and request to extend, 05 notice that processing stopped.
 
 Why: these are the papers a citizen takes home, so they follow the administrative layout people know:
 the issuing unit top left and the national motto top right (underlined), the place-and-date line, a bold
@@ -25,19 +26,19 @@ from kiosk.devices.printing.pdfdraw import (
     wrap,
 )
 from kiosk.form_content import (
-    DELIVERY_LABELS,
     MOTTO_1,
     MOTTO_2,
-    PAYMENT_LABELS,
     TITLE_APOLOGY,
     TITLE_RECEIPT,
     TITLE_REFUSAL,
+    TITLE_STOP,
     TITLE_SUPPLEMENT,
     AgencyHeader,
     ApologyData,
     Applicant,
     ReceiptData,
     RefusalData,
+    StopData,
     SupplementData,
     format_date_line,
     format_money,
@@ -178,31 +179,33 @@ def _render_receipt_copy(c, data: ReceiptData, copy_no: int) -> None:  # type: i
     cur.paragraph("1. Thành phần hồ sơ nộp gồm:", BODY, bold=True)
     cur.space(3)
     rows = [
-        [str(i), d.name, _n(d.originals), _n(d.certified_copies), _n(d.photocopies)]
+        [str(i), d.name, _n(d.originals), _n(d.certified_copies), _n(d.photocopies), d.how]
         for i, d in enumerate(data.documents, 1)
-    ] or [["", "(không có giấy tờ kèm theo)", "", "", ""]]
+    ] or [["", "(không có giấy tờ kèm theo)", "", "", "", ""]]
     w = cur.width
     draw_table(
         cur,
-        ["STT", "Tên giấy tờ", "Bản chính", "Bản sao chứng thực", "Bản photo"],
-        [10 * MM, w - 10 * MM - 3 * 22 * MM, 22 * MM, 22 * MM, 22 * MM],
+        ["STT", "Tên giấy tờ", "Bản chính", "Bản sao chứng thực", "Bản photo", "Hình thức nộp"],
+        [10 * MM, w - 10 * MM - 3 * 17 * MM - 30 * MM, 17 * MM, 17 * MM, 17 * MM, 30 * MM],
         rows,
-        align=["center", "left", "center", "center", "center"],
+        align=["center", "left", "center", "center", "center", "left"],
     )
     cur.space(4)
     cur.label_value("2. Số lượng hồ sơ:", f"{data.sets_count:02d} bộ")
     cur.label_value("3. Thời gian giải quyết hồ sơ theo quy định là:", data.time_limit_text)
-    cur.label_value("4. Thời gian nhận hồ sơ:", format_vn_time(data.received_at, tz) or "........")
-    due = format_vn_time(data.due_at, tz) or "Không quy định thời hạn"
+    # the limit runs from received_at (acceptance); the due time below is computed from that instant
+    cur.label_value("4. Thời gian nhận hồ sơ:", format_vn_time(data.received_at, tz) or "Chưa tiếp nhận")
+    if data.received_at is None and data.due_earliest is not None:
+        due = (f"dự kiến từ {format_vn_time(data.due_earliest, tz)} đến {format_vn_time(data.due_latest, tz)}"
+               " (tính từ khi cán bộ tiếp nhận hồ sơ)")
+    else:
+        due = format_vn_time(data.due_at, tz) or "Không quy định thời hạn"
     cur.label_value("5. Thời gian trả kết quả giải quyết hồ sơ:", due, bold_value=True)
-    _checkbox_line(
-        cur,
-        "6. Đăng ký nhận kết quả tại:",
-        [(label, data.delivery == key) for key, label in DELIVERY_LABELS.items()],
-    )
+    _checkbox_line(cur, "6. Đăng ký nhận kết quả tại:", list(data.delivery_options))
     if data.fee > 0 or data.payment_state not in ("none",):
         fee = format_money(data.fee) if data.fee > 0 else "0 đồng"
-        cur.label_value("7. Phí, lệ phí:", f"{fee} ({PAYMENT_LABELS.get(data.payment_state, data.payment_state)})")
+        basis = f", {data.fee_basis}" if data.fee_basis else ""
+        cur.label_value("7. Phí, lệ phí:", f"{fee}{basis} ({data.payment_text or data.payment_state})")
     cur.paragraph(
         f"Vào Sổ theo dõi hồ sơ, Quyển số: {data.book_number}, Số thứ tự: {data.book_sequence}", BODY
     )
@@ -341,12 +344,13 @@ def render_apology(data: ApologyData) -> RenderedDocument:
         cur.label_value("Thời gian hẹn trả kết quả:", format_vn_time(data.old_due, data.tz))
     cur.space(4)
     cur.paragraph(
-        "Tuy nhiên, đến nay cơ quan, đơn vị chưa trả kết quả giải quyết hồ sơ đúng hẹn. Lý do:", BODY
+        "Hồ sơ của Ông/Bà không thể giải quyết xong trong thời hạn đã hẹn. Lý do:", BODY
     )
     cur.paragraph(data.reason or "(chưa ghi lý do)", BODY, bold=True, indent=8 * MM)
     cur.space(4)
     cur.paragraph(
-        f"{data.header.unit_name} thành thật xin lỗi Ông/Bà vì sự chậm trễ này và hẹn trả kết quả vào:", BODY
+        f"{data.header.unit_name} thành thật xin lỗi Ông/Bà vì sự chậm trễ này và đề nghị gia hạn thời gian "
+        "giải quyết hồ sơ, hẹn trả kết quả vào:", BODY
     )
     cur.paragraph(format_vn_time(data.new_due, data.tz), 12, bold=True, align="center")
     cur.space(4)
@@ -357,3 +361,28 @@ def render_apology(data: ApologyData) -> RenderedDocument:
     )
     _signatures(cur, None, ("THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", data.staff_name))
     return _done(c, buf, data, "04", TITLE_APOLOGY)
+
+
+def render_stop(data: StopData) -> RenderedDocument:
+    """Mẫu 05: an accepted dossier will not be processed further, and why."""
+    c, buf, cur = _form_start(data, "Mẫu số 05", TITLE_STOP)
+    cur.label_value("Mã hồ sơ:", data.dossier_code, bold_value=True)
+    cur.paragraph(f"{data.header.unit_name} đã tiếp nhận hồ sơ của:", BODY)
+    _applicant_lines(cur, data.applicant, with_id=False)
+    cur.label_value("Nội dung yêu cầu giải quyết:", data.procedure_name)
+    if data.received_at:
+        cur.label_value("Thời gian nhận hồ sơ:", format_vn_time(data.received_at, data.tz))
+    cur.space(4)
+    cur.paragraph("Cơ quan, đơn vị thông báo dừng giải quyết hồ sơ nêu trên với lý do như sau:", BODY)
+    cur.paragraph(data.reason or "(chưa ghi lý do)", BODY, bold=True, indent=8 * MM)
+    cur.space(4)
+    cur.paragraph(
+        "Hồ sơ được trả lại theo quy định. Xin thông báo để Ông/Bà được biết và thực hiện.", BODY
+    )
+    cur.paragraph(
+        f"Mọi thắc mắc xin liên hệ đường dây nóng {data.header.hotline} hoặc {data.header.website}.",
+        10,
+        italic=True,
+    )
+    _signatures(cur, None, ("THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", data.staff_name))
+    return _done(c, buf, data, "05", TITLE_STOP)

@@ -10,11 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from kiosk.devices.printing.forms_a4 import render_apology, render_receipt, render_refusal, render_supplement
+from kiosk.devices.printing.forms_a4 import (
+    render_apology,
+    render_receipt,
+    render_refusal,
+    render_stop,
+    render_supplement,
+)
 from kiosk.devices.printing.model import RenderedDocument
 from kiosk.devices.printing.slip import render_slip
 
-FORMS = ("01", "02", "03", "04", "slip")
+FORMS = ("01", "02", "03", "04", "05", "slip")
 
 
 class UnknownFormError(ValueError):
@@ -27,11 +33,12 @@ RENDERERS: dict[str, Callable[[Any], RenderedDocument]] = {
     "02": render_supplement,
     "03": render_refusal,
     "04": render_apology,
+    "05": render_stop,
 }
 
 
 def render_form(form: str, content: Any) -> RenderedDocument:
-    """Mẫu 01–04 or the slip, drawn from ``content`` (ReceiptData, SlipData, SupplementData, …)."""
+    """Mẫu 01–05 or the slip, drawn from ``content`` (ReceiptData, SlipData, SupplementData, …)."""
     renderer = RENDERERS.get(form)
     if renderer is None:
         raise UnknownFormError(f"unknown form {form!r}; choose one of {', '.join(FORMS)}")

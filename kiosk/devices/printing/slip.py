@@ -20,7 +20,6 @@ from kiosk.devices.printing.model import (
 )
 from kiosk.devices.printing.pdfdraw import FAST_MASK, MM, draw_qr, face, finish, fit_size, new_canvas, wrap
 from kiosk.form_content import (
-    PAYMENT_LABELS,
     PENDING_TEXT,
     TITLE_SLIP,
     SlipData,
@@ -56,16 +55,23 @@ def slip_items(data: SlipData) -> tuple[ThermalItem, ...]:
         items.append(ThermalText(PENDING_TEXT, 9.5, bold=True))
         if data.accept_deadline:
             items.append(ThermalText(f"Hạn phản hồi: {format_vn_short(data.accept_deadline, tz)}", 9))
+        if data.due_earliest is not None:  # the limit runs from acceptance: a range until then
+            items.append(ThermalText(
+                f"Dự kiến trả kết quả: từ {format_vn_short(data.due_earliest, tz)} "
+                f"đến {format_vn_short(data.due_latest, tz)} (tùy thời điểm tiếp nhận)", 9, bold=True))
     else:
         if data.received_at:
             items.append(ThermalText(f"Tiếp nhận: {format_vn_short(data.received_at, tz)}", 9))
         due = format_vn_short(data.due_at, tz) if data.due_at else "Không quy định thời hạn"
         items.append(ThermalText(f"Hẹn trả kết quả: {due}", 10, bold=True))
+    if data.documents:
+        items.append(ThermalText("Giấy tờ đã nộp:", 8.5, bold=True))
+        items += [ThermalText(f"{n}. {d.name} — {d.how}", 8.5) for n, d in enumerate(data.documents, 1)]
     if data.fee > 0:
-        paid = PAYMENT_LABELS.get(data.payment_state, data.payment_state)
-        items.append(ThermalText(f"Phí, lệ phí: {format_money(data.fee)} — {paid}", 9))
+        basis = f" ({data.fee_basis})" if data.fee_basis else ""
+        items.append(ThermalText(f"Phí, lệ phí: {format_money(data.fee)}{basis} — {data.payment_text}", 9))
     else:
-        items.append(ThermalText(f"Phí, lệ phí: {PAYMENT_LABELS['none']}", 9))
+        items.append(ThermalText(f"Phí, lệ phí: {data.payment_text or 'Không thu phí, lệ phí'}", 9))
     if data.payment_payload:
         items += [
             ThermalRule(),

@@ -20,6 +20,8 @@ SUPPLEMENT_REASON = "Hợp đồng thuê nhà chưa được công chứng, ch�
 REFUSAL_REASON = "Thủ tục thuộc thẩm quyền của Công an tỉnh, không thuộc phạm vi tiếp nhận của xã"
 APOLOGY_REASON = "Cần xác minh thêm thông tin về chỗ ở hợp pháp với cơ quan liên quan"
 NEW_DUE = datetime(2026, 12, 8, 16, 0, tzinfo=VN)
+STOP_REASON = "Người yêu cầu không còn đủ điều kiện đăng ký thường trú tại chỗ ở này"
+OPTIONAL_PAPER = "Văn bản đồng ý của chủ hộ"
 
 
 def make_settings(tmp_path: Path, **overrides: object) -> Settings:
@@ -55,14 +57,15 @@ def populate(settings: Settings) -> None:
             time_limit_kind="working_days", time_limit_amount=7, created_at=now, updated_at=now,
         )
         accepted = Dossier(
-            code=ACCEPTED, channel="counter", status=2, submitted_at=now, received_at=now,
+            code=ACCEPTED, channel="counter", legal_channel=1, status=2, submitted_at=now, received_at=now,
             due_at=datetime(2026, 12, 4, 16, 0, tzinfo=VN), fee=20000, payment_state="paid_counter",
             delivery="counter", sets_count=1, **common,
         )
         accepted.documents = [
-            DossierDocument(position=1, name="Tờ khai thay đổi thông tin cư trú (Mẫu CT01)", originals=1),
-            DossierDocument(position=2, name="Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp (hợp đồng thuê nhà)", certified_copies=1, photocopies=1),
-            DossierDocument(position=3, name="Văn bản đồng ý của chủ hộ", originals=1),
+            DossierDocument(position=1, name="Tờ khai thay đổi thông tin cư trú (Mẫu CT01)", originals=1, provision="paper"),
+            DossierDocument(position=2, name="Giấy tờ, tài liệu chứng minh chỗ ở hợp pháp (hợp đồng thuê nhà)", certified_copies=1, photocopies=1,
+                            provision="scanned", scanned_pages=2),
+            DossierDocument(position=3, name=OPTIONAL_PAPER, originals=1, provision="not_provided"),
         ]
         accepted.events = [
             DossierEvent(at=now, action="accept", status_from=1, status_to=2, staff_id=staff.id, details={}),
@@ -74,11 +77,17 @@ def populate(settings: Settings) -> None:
             DossierEvent(at=now + timedelta(hours=2), action="refuse", staff_id=staff.id, details={"reason": REFUSAL_REASON}),
             DossierEvent(at=now + timedelta(hours=3), action="apologize", staff_id=staff.id,
                          details={"reason": APOLOGY_REASON, "new_due": NEW_DUE.isoformat()}),
+            DossierEvent(at=now + timedelta(hours=4), action="stop", staff_id=staff.id, details={"reason": STOP_REASON}),
         ]
         pending = Dossier(
-            code=PENDING, channel="kiosk", kiosk_id="KIOSK-01", status=1, submitted_at=now,
-            accept_deadline=now + timedelta(days=1), fee=20000, payment_state="unpaid", **common,
+            code=PENDING, channel="kiosk", legal_channel=2, kiosk_id="KIOSK-01", status=1, submitted_at=now,
+            accept_deadline=now + timedelta(days=1), fee=10000, payment_state="unpaid", **common,
         )
+        pending.documents = [
+            DossierDocument(position=1, name="Tờ khai thay đổi thông tin cư trú (Mẫu CT01)", provision="scanned",
+                            scanned_pages=1),
+            DossierDocument(position=2, name=OPTIONAL_PAPER, provision="not_provided"),
+        ]
         s.add_all([accepted, pending])
 
 

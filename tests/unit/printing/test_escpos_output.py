@@ -37,7 +37,7 @@ def test_raster_width_follows_profile_and_qr_decodes(pending, settings) -> None:
     image = rasterise(doc.thermal, 512)
     assert image.mode == "1" and image.width == 512
     decoded = {b.text for b in zxingcpp.read_barcodes(image.convert("L"))}
-    pay = vietqr.dossier_payment_payload(settings.bank.bin, settings.bank.account, 20000, pending.code)
+    pay = vietqr.dossier_payment_payload(settings.bank.bin, settings.bank.account, pending.fee, pending.code)
     assert decoded == {settings.tracking_url(pending.code), pay}
 
 

@@ -53,7 +53,7 @@ def test_receipt_text_barcode_and_qr(accepted, settings, tmp_path: Path) -> None
         "01 bộ",
         "7 ngày làm việc",
         "14 giờ 35 phút, ngày 25/11/2026",
-        "16 giờ 00 phút, ngày 04/12/2026",
+        "14 giờ 35 phút, ngày 04/12/2026",  # due computed from the received time: 7 working days on
         "Tại Bộ phận Một cửa",
         "Quyển số",
         "0237 3900 900",
@@ -86,14 +86,19 @@ def test_slip_pending_with_vietqr(pending, settings, tmp_path: Path) -> None:
     doc = render_dossier_form("slip", pending, settings)
     assert doc.page == "80mm" and round(doc.page_size_pt[0] * 25.4 / 72) == 80
     text = ps.pdf_text(doc.pdf, tmp_path)
-    for needle in [ps.PENDING, ps.PROCEDURE, "Chờ tiếp nhận — phản hồi trong 8 giờ làm việc", "20.000 đồng",
-                   "Chưa nộp", "0237 3900 900", "Nộp lúc: 14:35 25/11/2026"]:
+    for needle in [ps.PENDING, ps.PROCEDURE, "Chờ tiếp nhận — phản hồi trong 8 giờ làm việc",
+                   "10.000 đồng (mức thu nộp hồ sơ trực tuyến)", "Chưa nộp", "0237 3900 900",
+                   "Nộp lúc: 14:35 25/11/2026",
+                   # 7 working days from 14:35 Wed 25/11 if accepted at once; from 8 working hours later at the latest
+                   "Dự kiến trả kết quả: từ 14:35 04/12/2026 đến 14:35 07/12/2026",
+                   "Tờ khai thay đổi thông tin cư trú (Mẫu CT01) — Bản quét (đã số hóa)"]:
         assert needle in text, needle
-    expected_pay = vietqr.dossier_payment_payload(settings.bank.bin, settings.bank.account, 20000, ps.PENDING)
+    assert ps.OPTIONAL_PAPER not in text  # not provided: not listed
+    expected_pay = vietqr.dossier_payment_payload(settings.bank.bin, settings.bank.account, 10000, ps.PENDING)
     decoded = {t for _, t in ps.decode_pdf(doc.pdf, tmp_path, dpi=150)}
     assert decoded == {settings.tracking_url(ps.PENDING), expected_pay}
     info = vietqr.parse_payload(expected_pay)
-    assert info.amount == 20000 and info.bill_number == ps.PENDING
+    assert info.amount == 10000 and info.bill_number == ps.PENDING
 
 
 def test_slip_accepted_shows_due_and_no_payment_qr(accepted, settings, tmp_path: Path) -> None:
@@ -120,13 +125,41 @@ def test_form_03_refusal_reason(accepted, settings, tmp_path: Path) -> None:
 
 def test_form_04_apology_old_and_new_due(accepted, settings, tmp_path: Path) -> None:
     text = ps.pdf_text(render_dossier_form("04", accepted, settings).pdf, tmp_path)
-    assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text
+    assert "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT" in text  # TT 03/2025 title
+    assert "PHIẾU XIN LỖI" not in text
     assert "16 giờ 00 phút, ngày 04/12/2026" in text  # the old appointment
     assert "16 giờ 00 phút, ngày 08/12/2026" in text  # the new one
     assert "xác minh thêm thông tin" in text
 
 
-@pytest.mark.parametrize("form", ["02", "03", "04"])
+def test_receipt_lists_only_papers_provided_with_how(accepted, settings, tmp_path: Path) -> None:
+    text = ps.pdf_text(render_dossier_form("01", accepted, settings).pdf, tmp_path)
+    assert "Hình thức nộp" in text and "Nộp bản giấy tại quầy" in text and "Bản quét (đã số hóa)" in text
+    assert ps.OPTIONAL_PAPER not in text  # the optional paper the citizen did not provide
+    assert "20.000 đồng, mức thu nộp hồ sơ trực tiếp" in text  # a counter dossier pays the counter fee
+    # received 14:35; the due time is computed from that instant, not the stored (moved) 16:00
+    assert "Thời gian nhận hồ sơ: 14 giờ 35 phút, ngày 25/11/2026" in text
+    assert "16 giờ 00 phút" not in text
+
+
+def test_receipt_before_acceptance_gives_the_due_range(pending, settings, tmp_path: Path) -> None:
+    text = ps.pdf_text(render_dossier_form("01", pending, settings).pdf, tmp_path)
+    assert "Thời gian nhận hồ sơ: Chưa tiếp nhận" in text
+    assert ("dự kiến từ 14 giờ 35 phút, ngày 04/12/2026 đến 14 giờ 35 phút, ngày 07/12/2026" in text), text
+    assert "10.000 đồng, mức thu nộp hồ sơ trực tuyến" in text
+
+
+def test_form_05_stop_notice(accepted, settings, tmp_path: Path) -> None:
+    doc = render_dossier_form("05", accepted, settings)
+    assert doc.form == "05"
+    text = ps.pdf_text(doc.pdf, tmp_path)
+    for needle in ["Mẫu số 05", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", ps.ACCEPTED, ps.NAME, ps.PROCEDURE,
+                   ps.STOP_REASON, "Thời gian nhận hồ sơ: 14 giờ 35 phút, ngày 25/11/2026",
+                   "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", ps.STAFF]:
+        assert needle in text, needle
+
+
+@pytest.mark.parametrize("form", ["02", "03", "04", "05"])
 def test_forms_need_their_event(pending, settings, form: str) -> None:
     with pytest.raises(builder.MissingEventError):
         render_dossier_form(form, pending, settings)
