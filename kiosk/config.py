@@ -183,9 +183,9 @@ class SyncSettings(BaseModel):
                 "sync.dvcqg.adapter_url, username and password are required when sync.adapter is dvcqg "
                 "(the password from the secrets file)"
             )
-        if self.adapter == "dvcqg" and self.lease_s < 6 * self.timeout_s + 1:  # a delivery makes up to 6 calls
+        if self.adapter == "dvcqg" and self.lease_s < 8 * self.timeout_s + 1:  # a delivery makes up to 8 calls
             raise ValueError(
-                f"sync.lease_s ({self.lease_s:g}) must be at least 6 x sync.timeout_s + 1 = {6 * self.timeout_s + 1:g}"
+                f"sync.lease_s ({self.lease_s:g}) must be at least 8 x sync.timeout_s + 1 = {8 * self.timeout_s + 1:g}"
             )
         if "{code}" not in self.status_path:
             raise ValueError("sync.status_path must contain {code}")

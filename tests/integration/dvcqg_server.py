@@ -330,16 +330,22 @@ def make_handler(state: ContractState) -> type[BaseHTTPRequestHandler]:
 
 
 class ContractServer:
-    def __init__(self, madonvi: str = "000.00.06.H56", slow_s: float = 0.8) -> None:
+    """``tls``: an ``ssl.SSLContext`` (server side) to serve HTTPS instead of HTTP."""
+
+    def __init__(self, madonvi: str = "000.00.06.H56", slow_s: float = 0.8, tls: Any = None) -> None:
         self.state = ContractState(madonvi, slow_s)
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(self.state))
         self.httpd.daemon_threads = True
+        self.scheme = "http"
+        if tls is not None:
+            self.httpd.socket = tls.wrap_socket(self.httpd.socket, server_side=True)
+            self.scheme = "https"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property
     def url(self) -> str:
         host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"{self.scheme}://{host}:{port}"
 
     def __enter__(self) -> ContractServer:
         self.thread.start()

@@ -52,7 +52,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 PORTAL_SYNC = "portal.sync"
 LOOKUP_SERVICE = "TraCuuHoSo"
-MAX_CALLS = 6  # per delivery; sync.lease_s is validated against 6 x timeout_s
+# HTTP calls per delivery (sync.lease_s is validated against 8 x timeout_s): the dossier push takes at most
+# login + lookup + insert + update; steps go in batches while a batch with a session renewal (3 calls) still fits
+MAX_CALLS = 8
+BATCH_CALLS = 3
 
 
 def portal_context(settings: Settings, d: DvcqgSettings | None = None) -> PortalContext:
@@ -124,7 +127,7 @@ class DvcqgAdapter:
                 self._record(dossier_id, state=state, version=version)
             entries = progress_entries(view, self.mapping, self.ctx, already_sent=sent)
             for i in range(0, len(entries), self.progress_batch):
-                if self.client.calls - start_calls >= MAX_CALLS - 1:
+                if self.client.calls - start_calls + BATCH_CALLS > MAX_CALLS:
                     break  # the rest next pass (enqueue_changed sees unsent steps): stay inside the lease
                 batch = entries[i : i + self.progress_batch]
                 self.client.call(PROGRESS_SERVICE, [e for _, e in batch])

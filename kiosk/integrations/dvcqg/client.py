@@ -16,6 +16,7 @@ only codes and the adapter's own message, cut short.
 from __future__ import annotations
 
 import json
+import ssl
 import time
 import unicodedata
 from collections.abc import Callable
@@ -112,11 +113,12 @@ class DvcqgClient:
         self._monotonic = monotonic
         self.calls = 0  # HTTP requests made (the sender's lease covers a bounded number per delivery)
         self.logins = 0
+        tls: bool | ssl.SSLContext = ssl.create_default_context(cafile=verify) if isinstance(verify, str) else verify
         self._http = httpx.Client(
             base_url=adapter_url.rstrip("/"),
             headers={"Accept": "application/json", "User-Agent": "kiosk-dvcqg/1"},
             timeout=timeout_s,
-            verify=verify,
+            verify=tls,
             transport=transport,
         )
 

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 def build_adapter(cfg: SyncSettings) -> SyncAdapter:
     if cfg.adapter == "local":
         return LocalAdapter()
+    if cfg.adapter == "dvcqg":
+        raise ValueError("the dvcqg adapter needs the database and the site settings: use build_sender")
     from kiosk.integrations.sync.http_adapter import HttpAdapter
 
     assert cfg.base_url  # checked by SyncSettings
