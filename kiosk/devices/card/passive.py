@@ -215,7 +215,10 @@ def _verify(sod_raw: bytes, data_groups: dict[int, bytes], trust: list[x509.Cert
         certs = sod.certificates
     except SodError as exc:
         return PaOutcome("failed", str(exc))
-    dsc = _signer_cert(si, certs)
+    try:
+        dsc = _signer_cert(si, certs)
+    except Exception:  # noqa: BLE001 - cryptography parses certificate fields lazily and raises on bad DER
+        return PaOutcome("failed", "the document signer certificate is malformed")
     if dsc is None:
         return PaOutcome("failed", "no document signer certificate in EF.SOD matches its signer")
     digest_name = si["digest_algorithm"]["algorithm"].native
