@@ -2,7 +2,9 @@
 
 Why: "empty" dossiers from silent upload failures are a top complaint (domain.md §9.3), so every page is
 shown back as a thumbnail with a count, a scanner error is said in plain words, and a required paper can
-only be left out by saying "I will bring the paper to the counter". Scans live in the session folder and
+only be left out by saying "I will bring the paper to the counter". The citizen's choice per paper is kept on
+the dossier (``DossierDocument.provision``: scanned / paper at the counter / not provided), and the receipt
+lists only the papers provided. Scans live in the session folder and
 are wiped with the session; at submission they are copied to the dossier's folder.
 """
 
@@ -58,10 +60,18 @@ class DocumentsViewModel(SubViewModel):
                 "pageCount": len(self._pages[i]),
                 "thumbs": [QUrl.fromLocalFile(str(p)).toString() for p in self._pages[i]],
                 "paper": self._paper[i],
+                "provision": self._provision(i),
                 "missing": i in self._missing,
                 "scanning": i == self._scanning,
             })
         return out
+
+    def _provision(self, i: int) -> str:
+        """kiosk.core.workflow.PROVISIONS: scanned pages win over the paper toggle; an optional paper with
+        neither is not provided."""
+        if self._pages[i]:
+            return "scanned"
+        return "paper" if self._paper[i] else "not_provided"
 
     @Property(bool, notify=changed)
     def scanning(self) -> bool:
@@ -139,7 +149,8 @@ class DocumentsViewModel(SubViewModel):
                     copy_private(page, target / f"page{n}.png")
                 scan_path = str(target)
             out.append(DocumentInput(name=d.name_vi, originals=d.originals, certified_copies=d.certified_copies,
-                                     photocopies=d.photocopies, scanned_pages=len(self._pages[i]), scan_path=scan_path))
+                                     photocopies=d.photocopies, scanned_pages=len(self._pages[i]), scan_path=scan_path,
+                                     provision=self._provision(i)))
         return out
 
     def summary(self) -> list[dict[str, str]]:

@@ -114,7 +114,34 @@ class SubmitViewModel(SubViewModel):
     # -- fee ------------------------------------------------------------------------------------------
     @property
     def fee(self) -> int:
-        return int(self._procedure.fee_online) if self._procedure is not None else 0
+        """The fee of the dossier's legal channel (kiosk.core.workflow): the online fee while kiosk dossiers
+        count as filed online (settings.workflow.kiosk_counts_as_online), else the counter fee."""
+        if self._procedure is None:
+            return 0
+        from kiosk.core.workflow import fee_for, legal_channel
+
+        online = self.services.settings.workflow.kiosk_counts_as_online
+        return fee_for(self._procedure, legal_channel("kiosk", kiosk_counts_as_online=online))
+
+    def _due_range_text(self, earliest: Any, latest: Any) -> str:
+        """Before acceptance the due time is a range: accepted at once … accepted at the 8-working-hour deadline."""
+        if earliest is None:
+            return self.t(("Không quy định thời hạn", "No fixed time limit"))
+        a, b = self._fmt(earliest), self._fmt(latest)
+        if a == b or latest is None:
+            return a
+        return self.t((f"từ {a} đến {b} (tính từ khi cán bộ tiếp nhận hồ sơ)",
+                       f"between {a} and {b} (counted from when an officer accepts the dossier)"))
+
+    def expected_due_now(self) -> str:
+        """The range for a dossier submitted now (the review page)."""
+        if self._procedure is None:
+            return ""
+        from kiosk.core.workflow import due_range
+
+        app = self.services.app
+        window = due_range(app.calendar, app.clock.now(), self._procedure.limit)
+        return self._due_range_text(window.earliest, window.latest)
 
     @Property(str, notify=changed)
     def feeText(self) -> str:
@@ -157,6 +184,7 @@ class SubmitViewModel(SubViewModel):
             {"title": self.t(("Giấy tờ", "Papers")), "edit": "documents", "rows": self.root.documents.summary()},
             {"title": self.t(("Nhận kết quả và lệ phí", "Result and fee")), "edit": "delivery", "rows": [
                 {"label": self.t(("Nhận kết quả", "Result")), "value": self.t(delivery)},
+                {"label": self.t(("Dự kiến trả kết quả", "Expected result")), "value": self.expected_due_now()},
                 {"label": self.t(("Lệ phí", "Fee")), "value": self.feeText + " — " + self.t(pay) if self.fee else self.feeText}]},
         ]
 
@@ -307,7 +335,12 @@ class SubmitViewModel(SubViewModel):
 
     @Property(str, notify=changed)
     def expectedDue(self) -> str:
-        return self._fmt(self._result.expected_due_at) if self._result else ""
+        if not self._result:
+            return ""
+        d = self._result.dossier
+        if d.due_at is not None:  # accepted at once (assisted at the desk)
+            return self._fmt(d.due_at)
+        return self._due_range_text(d.due_earliest, d.due_latest)
 
     @Property(str, notify=changed)
     def paymentQr(self) -> str:
