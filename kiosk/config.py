@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -139,6 +139,7 @@ class DvcqgSettings(BaseModel):
     lookup_first: bool = False  # TraCuuHoSo before the first send ([A]) instead of insert-then-update ([B])
     progress_batch: int = Field(default=10, ge=1, le=100)  # progress entries per call ([B] sends 10)
     session_ttl_s: float = Field(default=1800.0, gt=0)  # log in again after this long even without an error
+    since: date | None = None  # cut-over: dossiers submitted before this day (office time) are never sent
 
 
 class WorkflowSettings(BaseModel):

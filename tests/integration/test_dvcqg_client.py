@@ -70,6 +70,22 @@ def test_insert_twice_is_already_exists_and_wrong_password_is_permanent(contract
         wrong.close()
 
 
+def test_the_session_is_renewed_after_its_lifetime(contract: ContractServer) -> None:
+    now = [100.0]
+    client = DvcqgClient(contract.url, USERNAME, PASSWORD, AGENCY, timeout_s=5, session_ttl_s=600,
+                         monotonic=lambda: now[0])
+    try:
+        client.call("DongBoHoSoMC", [obj(f"{AGENCY}-261125-0004")], is_updating=False)
+        now[0] += 599
+        client.call("DongBoHoSoMC", [obj(f"{AGENCY}-261125-0004")], is_updating=True)
+        assert client.logins == 1
+        now[0] += 2
+        client.call("DongBoHoSoMC", [obj(f"{AGENCY}-261125-0004")], is_updating=True)
+        assert client.logins == 2 and contract.state.logins == 2
+    finally:
+        client.close()
+
+
 def _self_signed(tmp: Path) -> tuple[Path, Path]:
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "adapter.test")])

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -99,6 +99,7 @@ class DvcqgAdapter:
         *,
         lookup_first: bool = False,
         progress_batch: int = 10,
+        since: datetime | None = None,
         now: Any = None,
     ) -> None:
         self.session_factory = session_factory
@@ -107,6 +108,7 @@ class DvcqgAdapter:
         self.ctx = ctx
         self.lookup_first = lookup_first
         self.progress_batch = progress_batch
+        self.since = since  # cut-over instant: older dossiers are left to whoever synced them before
         self._now = now or (lambda: datetime.now(UTC))
 
     # -- delivery ---------------------------------------------------------------------------------------------
@@ -116,6 +118,8 @@ class DvcqgAdapter:
             d = s.scalar(select(Dossier).where(Dossier.code == event.dossier_code))
             if d is None:
                 raise PermanentSyncError("no such dossier in the branch database")
+            if self.since is not None and d.submitted_at < self.since:
+                return  # before the cut-over (sync.dvcqg.since): not this kiosk's to send
             dossier_id, version, known = d.id, d.updated_at, d.portal_synced_at is not None
             current = d.portal_state in ("sent", "updated") and d.portal_version is not None and d.portal_version >= version
             view = dossier_view(s, d)
@@ -196,12 +200,13 @@ class DvcqgAdapter:
         step_conds.append(~exists().where(PortalProgress.dossier_event_id == DossierEvent.id))
         unsent_step = exists().where(and_(*step_conds))
         stale = or_(Dossier.portal_version.is_(None), Dossier.updated_at > Dossier.portal_version)
+        conds = [or_(stale, unsent_step), ~unsent_event]
+        if self.since is not None:
+            conds.append(Dossier.submitted_at >= self.since)
         now = self._now()
         added = 0
         with session_scope(self.session_factory) as s:
-            rows = s.scalars(
-                select(Dossier).where(or_(stale, unsent_step), ~unsent_event).order_by(Dossier.id).limit(limit)
-            ).all()
+            rows = s.scalars(select(Dossier).where(*conds).order_by(Dossier.id).limit(limit)).all()
             for d in rows:
                 enqueue(s, d, PORTAL_SYNC, {"code": d.code, "reason": "changed"}, now=now)
                 added += 1
@@ -256,6 +261,7 @@ def build_dvcqg_adapter(
     return DvcqgAdapter(
         session_factory, client, load_mapping(d.mapping_file), portal_context(site, d),
         lookup_first=d.lookup_first, progress_batch=d.progress_batch,
+        since=datetime.combine(d.since, time.min, tzinfo=ZoneInfo(site.timezone)) if d.since else None,
     )
 
 
