@@ -150,8 +150,8 @@ def parse_qr(text: str) -> QrData:
         raise KeySourceError("the old ID number in the QR must be 9 or 12 digits")
     dob = _check_birth(_ddmmyyyy(fields[3], "date of birth"))
     issued = _ddmmyyyy(fields[6], "issue date") if fields[6].strip() else None
-    if issued is not None and issued < dob:
-        raise KeySourceError("the issue date in the QR is before the date of birth")
+    if issued is not None and not dob <= issued <= date.today():
+        raise KeySourceError("the issue date in the QR is not between the date of birth and today")
     expiry = None
     if len(fields) == 8 and fields[7].strip():
         expiry = _ddmmyyyy(fields[7], "expiry date")
