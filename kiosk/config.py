@@ -263,13 +263,17 @@ _PLAIN_URL = re.compile(r"^\s*(http|ws|ftp)://", re.IGNORECASE)
 def production_problem(settings: BaseModel) -> str | None:
     """The first setting a production site must not have, as one line naming it; None when all is well.
 
-    Refused: the demo SMS back end (phone numbers and codes in a local file), any plain-text URL
+    Refused: the demo SMS back end (phone numbers and codes in a local file) and any other ``backend = "demo"``
+    (e.g. e-mail to .eml files), any plain-text URL
     (``http://``, ``ws://``, ``ftp://``, in any group: portal/sync, SMS gateway, payments, …) and any
     ``verify_tls = false``."""
     for dotted, value in _walk_settings(settings):
         if dotted == "sms.backend" and value == "demo":
             return ('sms.backend = "demo" is not allowed in production (it writes phone numbers and codes to a '
                     'local file): set sms.backend = "http" and sms.http_url')
+        if dotted.rsplit(".", 1)[-1] == "backend" and value == "demo":
+            return (f'{dotted} = "demo" is not allowed in production (demo back ends keep personal data in local '
+                    f'files in clear)')
         if dotted.rsplit(".", 1)[-1] == "verify_tls" and value is False:
             return f"{dotted} = false is not allowed in production: certificates must be checked"
         if isinstance(value, str) and _PLAIN_URL.match(value):

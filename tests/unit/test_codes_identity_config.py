@@ -131,4 +131,5 @@ def test_production_needs_its_own_salt(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KIOSK_LOG_SALT", "a-site-secret-of-enough-length")
     monkeypatch.setenv("KIOSK_SMS__BACKEND", "http")  # production refuses the demo SMS outbox
     monkeypatch.setenv("KIOSK_SMS__HTTP_URL", "https://sms.example.vn/send")
+    monkeypatch.setenv("KIOSK_EMAIL__BACKEND", "none")  # and the demo e-mail folder
     assert load_settings().environment == "production"

@@ -13,7 +13,7 @@ from kiosk.config import ConfigError, enabled_test_hooks, load_settings
 
 PRODUCTION_TOML = (
     'environment = "production"\nlog_salt = "site-salt-123-long-enough"\n'
-    '[sms]\nbackend = "http"\nhttp_url = "https://sms.example.vn/send"\n'
+    '[sms]\nbackend = "http"\nhttp_url = "https://sms.example.vn/send"\n[email]\nbackend = "none"\n'
 )
 
 
@@ -130,6 +130,7 @@ def _production(monkeypatch: pytest.MonkeyPatch, **env: str) -> None:
     monkeypatch.setenv("KIOSK_LOG_SALT", "a-site-secret-of-enough-length")
     monkeypatch.setenv("KIOSK_SMS__BACKEND", "http")
     monkeypatch.setenv("KIOSK_SMS__HTTP_URL", "https://sms.example.vn/send")
+    monkeypatch.setenv("KIOSK_EMAIL__BACKEND", "none")
     for k, v in env.items():
         monkeypatch.setenv(k, v)
 
@@ -144,6 +145,7 @@ def test_production_accepts_a_clean_configuration(monkeypatch: pytest.MonkeyPatc
     [
         ({"KIOSK_SMS__BACKEND": "demo"}, 'sms.backend = "demo"'),
         ({"KIOSK_SMS__HTTP_URL": "http://sms.example.vn/send"}, "sms.http_url"),
+        ({"KIOSK_EMAIL__BACKEND": "demo"}, 'email.backend = "demo"'),
         ({"KIOSK_SYNC__ADAPTER": "http", "KIOSK_SYNC__BASE_URL": "http://motcua.example.gov.vn/api"}, "sync.base_url"),
         ({"KIOSK_SYNC__BASE_URL": "HTTP://motcua.example.gov.vn/api"}, "sync.base_url"),  # set but unused: refused too
         ({"KIOSK_WEBSITE": "http://dichvucong.gov.vn"}, "website"),
@@ -201,7 +203,8 @@ def test_cli_start_refuses_with_one_line(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
     env.update(KIOSK_ENVIRONMENT="production", KIOSK_LOG_SALT="a-site-secret-of-enough-length",
                KIOSK_DATA_DIR=str(tmp_path / "d"), KIOSK_SMS__BACKEND="http",
-               KIOSK_SMS__HTTP_URL="https://sms.example.vn/send", KIOSK_SYNC__VERIFY_TLS="false")
+               KIOSK_SMS__HTTP_URL="https://sms.example.vn/send", KIOSK_EMAIL__BACKEND="none",
+               KIOSK_SYNC__VERIFY_TLS="false")
     r = subprocess.run([sys.executable, "-m", "kiosk", "db", "upgrade"], env=env, capture_output=True, text=True,
                        timeout=120)
     assert r.returncode != 0
