@@ -53,6 +53,12 @@ class DemoPayments:
         payload = dossier_payment_payload(self.bank_bin, self.account, int(amount), dossier_code)
         return PaymentRequest(vietqr_payload=payload, reference=dossier_code)
 
+    def confirm(self, actions: Any, reference: str, amount: int, transaction_ref: str) -> Any:
+        """A payment service's notice that the transfer for ``reference`` (the dossier code) arrived: recorded
+        with ``Payment.confirmed_by = "gateway"`` and no officer (DossierActions.confirm_gateway_payment), so
+        indicator 3.6 counts it; a transfer an officer ticks by hand is recorded as "officer" instead."""
+        return actions.confirm_gateway_payment(reference, int(amount), transaction_ref)
+
     def status(self, reference: str) -> PaymentStatus:
         with session_scope(self.session_factory) as s:
             row = s.execute(select(Dossier.payment_state, Dossier.status).where(Dossier.code == reference)).first()
