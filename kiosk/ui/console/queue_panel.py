@@ -67,7 +67,7 @@ class QueuePanel(QWidget):
         return self._window()
 
     def _staff(self) -> int | None:
-        return self.window._staff_id()
+        return self.window.staff_id()
 
     def _save_counter(self, value: int) -> None:
         try:
