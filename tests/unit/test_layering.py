@@ -175,3 +175,29 @@ def test_the_checker_catches_planted_violations(tmp_path: Path) -> None:
     # and each planted file's line number points at the import
     lazy = [v for v in check_tree(root) if v.module == "kiosk.core.lazy"]
     assert sorted(v.line for v in lazy) == [4, 6, 7, 10]
+
+
+def test_app_builds_each_service_once_with_a_real_type() -> None:
+    """Every service of the composition root is a cached property typed with its class (never ``Any``), and
+    no core module offers a ``from_app`` builder of its own."""
+    from functools import cached_property
+
+    from kiosk.app import App
+
+    services = {name: attr for name, attr in vars(App).items() if isinstance(attr, cached_property)}
+    assert {"dossiers", "actions", "accounts", "staff", "reports", "queue", "print_jobs", "effects", "submissions",
+            "printer", "sms", "payments"} <= set(services)
+    untyped = [name for name, attr in services.items()
+               if attr.func.__annotations__.get("return", "Any") in ("Any", "typing.Any", "object")]
+    assert not untyped, untyped
+    core = PACKAGE_ROOT / "core"
+    builders = [p.name for p in core.rglob("*.py") if "def from_app" in p.read_text(encoding="utf-8")]
+    assert not builders, builders
+
+
+def test_services_are_shared_not_rebuilt(app) -> None:  # type: ignore[no-untyped-def]
+    """The effects, the print jobs and the kiosk submission share the App's single instances."""
+    assert app.effects.print_jobs is app.print_jobs and app.print_jobs.printer is app.printer
+    assert app.effects.sms is app.sms and app.accounts.sms is app.sms
+    assert app.submissions.dossiers is app.dossiers and app.submissions.payments is app.payments
+    assert app.submissions.effects is app.effects
