@@ -49,7 +49,7 @@ def _pg_env(url: str) -> Iterator[dict[str, str]]:
     if not password:
         yield env
         return
-    with tempfile.TemporaryDirectory(prefix="kiosk-pg-") as tmp:  # mkdtemp: 0700
+    with tempfile.TemporaryDirectory(prefix="kiosk-pgpass-") as tmp:  # mkdtemp: 0700
         passfile = Path(tmp) / "pgpass"
         write_private_file(passfile, _passfile_line(str(password)), atomic=False)
         env["PGPASSFILE"] = str(passfile)

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from tests.staff_helpers import cheap_argon2, make_app
 
@@ -183,3 +183,28 @@ def test_crash_leftovers_are_recovered_or_purged_at_start(app, settings, clock) 
     again = build_app(settings, clock=clock, sync_catalogue=False)
     again.close()
     assert not running.parent.exists() and final.exists()
+
+
+def test_login_lockout_does_not_reveal_accounts(app, clock) -> None:  # type: ignore[no-untyped-def]
+    """The same sequence of answers for a real account and a name that does not exist, on both back ends."""
+    from kiosk.core.staff import StaffAuthError
+    from kiosk.models.tables import AuditEvent, LoginThrottle
+
+    app.staff.add("lan", "officer", "Lan", "482915")
+
+    def answers(name: str, n: int) -> list[tuple[str, str]]:
+        out = []
+        for _ in range(n):
+            with pytest.raises(StaffAuthError) as e:
+                app.staff.authenticate(name, "000999")
+            out.append((e.value.vi, e.value.en))
+        return out
+
+    real, ghost = answers("lan", 6), answers("khong.co", 6)
+    assert real == ghost and "khóa" in real[4][0] and "khóa" not in real[3][0]
+    with app.session_factory() as s:
+        assert s.scalar(select(func.count()).select_from(LoginThrottle)) == 2
+        lockouts = s.scalars(select(AuditEvent).where(AuditEvent.action == "staff.lockout")).all()
+        assert len(lockouts) == 2
+    clock.advance(minutes=16)
+    assert app.staff.authenticate("lan", "482915").username == "lan"
