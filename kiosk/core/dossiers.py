@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -134,6 +134,26 @@ class DocumentInput:
         if self.digitised_state in (2, 3):
             return "reused"
         return "scanned" if self.scanned_pages > 0 or self.digitised_state == 1 else "paper"
+
+
+def counter_papers(procedure: Any, handed_in: Iterable[int] = ()) -> list[DocumentInput]:
+    """The catalogue's papers of ``procedure`` for a dossier received at the counter: every required paper on
+    paper, the optional ones at positions ``handed_in`` (1-based) on paper too, the other optional ones "not
+    provided" (kept on the dossier, left off Mẫu 01)."""
+    docs = list(getattr(procedure, "documents", ()) or ())
+    chosen = set(handed_in)
+    bad = sorted(n for n in chosen if not 1 <= n <= len(docs))
+    if bad:
+        raise SubmissionError(
+            f"Thủ tục không có giấy tờ số {bad[0]}.", f"the procedure has no paper number {bad[0]} (1..{len(docs)})"
+        )
+    return [
+        DocumentInput(
+            name=d.name_vi, originals=d.originals, certified_copies=d.certified_copies, photocopies=d.photocopies,
+            provision="paper" if d.required or n in chosen else "not_provided",
+        )
+        for n, d in enumerate(docs, 1)
+    ]
 
 
 @dataclass
