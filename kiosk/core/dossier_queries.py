@@ -261,6 +261,7 @@ class DossierQueries:
                         "name": doc.name, "originals": doc.originals, "certified_copies": doc.certified_copies,
                         "photocopies": doc.photocopies, "scanned_pages": doc.scanned_pages,
                         "scan_path": doc.scan_path, "digitised_state": doc.digitised_state,
+                        "provision": doc.provision,
                     }
                     for doc in d.documents
                 ],
