@@ -97,6 +97,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     w.add_argument("--phone")
     w.add_argument("--delivery", choices=("counter", "postal", "online"), default="counter")
     w.add_argument("--address", help="postal delivery address")
+    w.add_argument("--paper", type=int, action="append", default=[], metavar="N",
+                   help="an optional paper of the procedure (1-based, as `kiosk catalog show` lists them) the "
+                        "citizen handed in; required papers always count as handed in, other optional ones as "
+                        "not provided (left off Mẫu 01)")
     w.add_argument("--no-print", action="store_true")
     w.add_argument("--json", action="store_true")
     w.set_defaults(func=_walk_in)
@@ -318,7 +322,8 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _walk_in(args: argparse.Namespace) -> int:
-    from kiosk.core.dossiers import PersonData, Submission, SubmissionError
+    from kiosk.core.catalogue import CatalogueError
+    from kiosk.core.dossiers import PersonData, Submission, SubmissionError, counter_papers
     from kiosk.core.identity import InvalidIdNumber
 
     dob = None
@@ -341,9 +346,15 @@ def _walk_in(args: argparse.Namespace) -> int:
             app.sync_catalogue()
         except Exception:  # noqa: BLE001 - procedures may already be in the database
             pass
+        try:
+            papers = counter_papers(app.catalogue.get(args.procedure), args.paper)
+        except CatalogueError as exc:
+            raise CliError(str(exc), 1) from None
+        except SubmissionError as exc:
+            raise CliError(exc.en, 2) from None
         sub = Submission(
             procedure_code=args.procedure, applicant=person, channel="counter", assisted_by_staff_id=staff.id,
-            delivery=args.delivery, delivery_address=args.address,
+            delivery=args.delivery, delivery_address=args.address, documents=papers,
         )
         try:
             res = app.dossiers.submit(sub)

@@ -153,3 +153,21 @@ def test_queue_and_walk_in(env, monkeypatch, capsys) -> None:  # type: ignore[no
     rc, _, err = run(monkeypatch, capsys, ["dossier", "walk-in", "--staff", "lan", "--procedure", "1.004873",
                                            "--id", "079301000111", "--no-print"])
     assert rc == 2 and "--name" in err
+
+
+def test_walk_in_stores_which_papers_were_handed_in(env, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """1.004222 lists a required form and two optional papers: the citizen brings the second only."""
+    rc, out, err = run(
+        monkeypatch, capsys,
+        ["dossier", "walk-in", "--staff", "lan", "--procedure", "1.004222", "--id", "079301000111",
+         "--name", "Trần Văn Bình", "--paper", "2", "--json"],
+    )
+    assert rc == 0, err
+    res = json.loads(out)
+    assert res["fee"] == 20000 and res["printed"]["state"] == "ok"  # a counter dossier: the counter fee
+    rc, out, _ = run(monkeypatch, capsys, ["dossier", "show", res["code"], "--json"], "")
+    docs = json.loads(out)["documents"]
+    assert [d["provision"] for d in docs] == ["paper", "paper", "not_provided"]
+    rc, _, err = run(monkeypatch, capsys, ["dossier", "walk-in", "--staff", "lan", "--procedure", "1.004222",
+                                           "--id", "079301000111", "--name", "Trần Văn Bình", "--paper", "9"])
+    assert rc == 2 and err.count("\n") == 1 and "no paper number 9" in err

@@ -85,6 +85,7 @@ def test_withdraw_and_stop(env, monkeypatch, capsys) -> None:  # type: ignore[no
                                              "--reason", "Cơ quan có thẩm quyền yêu cầu dừng", "--json"])
     assert rc == 0, err
     assert json.loads(out)["status"] == 8
+    assert json.loads(out)["printed"]["form"] == "05"  # Thông báo dừng giải quyết hồ sơ (TT 03/2025)
     rc, _, err = run(monkeypatch, capsys, ["dossier", "stop", env["third"], "--staff", "lan", "--reason", "x"], "000999\n")
     assert rc == 3 and "Wrong username or PIN" in err
 

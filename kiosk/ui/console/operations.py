@@ -106,11 +106,25 @@ def create_walk_in(app: Any, staff_id: int, values: dict[str, Any]) -> Outcome:
     sub = Submission(
         procedure_code=values["procedure"], channel="counter", assisted_by_staff_id=staff_id,
         delivery=values.get("delivery", "counter"), delivery_address=values.get("address") or None, applicant=person,
+        documents=walk_in_papers(app, values["procedure"], values.get("papers", ())),
     )
     res = app.dossiers.submit(sub)  # SubmissionError / InvalidIdNumber go back to the window
     printed = effects.print_form(app, res.code, "01")
     return Outcome(res, f"{res.code}: đã tiếp nhận tại quầy · Mẫu 01: "
                         + ("đã in" if printed["state"] == "ok" else f"CHƯA IN ({printed['state']})"))
+
+
+def walk_in_papers(app: Any, procedure_code: str, handed_in: Any = ()) -> list[Any]:
+    """The catalogue's papers for a walk-in: required ones on paper, optional ones at the 1-based positions
+    ``handed_in`` too, the rest "not provided" (kiosk.core.dossiers.counter_papers); none for an unknown code."""
+    from kiosk.core.catalogue import CatalogueError
+    from kiosk.core.dossiers import counter_papers
+
+    try:
+        proc = app.catalogue.get(procedure_code)
+    except CatalogueError:
+        return []
+    return counter_papers(proc, handed_in)
 
 
 def card_key(id_number: str, dob: date | None, qr_text: str = "") -> Any:
