@@ -372,7 +372,7 @@ class SupervisorViewModel(QObject):
                 "hasValue": rate is not None, "state": state, "met": state == "met",
                 "bar": min(1.0, max(0.0, float(rate or 0.0))),
                 "targetX": min(1.0, max(0.0, float(target or 0.0))), "hasTarget": target is not None,
-                "targetText": QCoreApplication.translate("Supervisor", "target ≥ %1").replace("%1", percent(target)) if target is not None else "",
+                "targetText": QCoreApplication.translate("Supervisor", "target ≥ %1").replace("%1", f"{target * 100:.0f}%") if target is not None else "",
                 "verdict": verdict_text(state) if rate is not None else QCoreApplication.translate("Supervisor", "No figures yet"),
             })
             out[-1]["verdictLine"] = " · ".join(t for t in (out[-1]["verdict"], detail) if t)
