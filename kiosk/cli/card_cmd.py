@@ -3,7 +3,7 @@
 Why: staff and scripts need the read without the UI (support, diagnostics, integration tests), and the
 demo/CI need a card with no hardware. Exit codes: 0 read (chain verified, or no trust store given),
 2 usage, 3 no reader / service down, 4 no card, 5 access denied, 6 card removed / read failed,
-7 passive or active authentication failed, 8 a trust store was given and the Document Signer does not chain
+7 passive, active or chip authentication failed, 8 a trust store was given and the Document Signer does not chain
 to it (dates and key usage included). With 7 and 8 the JSON is still printed, with one line on stderr.
 """
 
@@ -52,6 +52,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                      help="sign EF.SOD under a forger's own CSCA (same names, not in the printed trust dir)")
     emu.add_argument("--cloned-aa", action="store_true",
                      help="the chip's active-authentication key is not DG15's (a copied chip)")
+    emu.add_argument("--chip-auth", action="store_true", help="offer Chip Authentication (DG14, ECDH P-256)")
+    emu.add_argument("--cloned-ca", action="store_true", help="the chip's CA key is not DG14's (a copied chip)")
     emu.add_argument("--slot", type=int, choices=(0, 1), default=0, help="vpcd slot (port 35963 + slot)")
     emu.add_argument("--data-dir", type=Path, help="where to write the test CSCA certificate")
     emu.add_argument("--no-pcscd", action="store_true", help="do not start pcscd (it is managed elsewhere)")
@@ -119,8 +121,9 @@ def _read(args: argparse.Namespace) -> int:
         if result.passive_auth == "failed":
             print("kiosk: passive authentication failed: the card data does not match its signature", file=sys.stderr)
             return 7
-        if result.active_auth == "failed":
-            print("kiosk: active authentication failed: the chip may be a copy", file=sys.stderr)
+        if result.active_auth == "failed" or result.chip_auth == "failed":
+            which = "active" if result.active_auth == "failed" else "chip"
+            print(f"kiosk: {which} authentication failed: the chip may be a copy", file=sys.stderr)
             return 7
         if trust is not None and result.passive_auth != "verified":
             reason = result.passive_auth_detail or "no trusted CSCA"
@@ -140,6 +143,7 @@ def _print_human(payload: dict[str, object]) -> None:
     print(f"{'auth':20} {payload['auth']}")
     print(f"{'passive_auth':20} {payload['passive_auth']}")
     print(f"{'active_auth':20} {payload['active_auth']}")
+    print(f"{'chip_auth':20} {payload['chip_auth']}")
     print(f"{'stats':20} {payload['stats']}")
 
 
@@ -172,6 +176,7 @@ def _emulate(args: argparse.Namespace) -> int:
             args.profile, options, data_dir=args.data_dir, slot=args.slot, settings=_settings(args),
             with_pcscd=not args.no_pcscd, tampered_dg13=args.tampered_dg13, with_dg15=not args.no_dg15,
             with_dg14=args.dg14, forged=args.forged_csca, cloned_aa=args.cloned_aa,
+            with_ca=args.chip_auth or args.cloned_ca, cloned_ca=args.cloned_ca,
             wait=0 if args.no_pcscd else 5.0,
         )
     except PcscdUnavailable as exc:

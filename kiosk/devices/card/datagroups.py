@@ -358,23 +358,39 @@ def parse_dg14(data: bytes) -> Dg14:
     return Dg14(infos)
 
 
+def oid_der_value(dotted: str) -> bytes:
+    """The DER value bytes (no tag/length) of an OBJECT IDENTIFIER given in dotted form."""
+    arcs = [int(a) for a in dotted.split(".")]
+    body = bytes([arcs[0] * 40 + arcs[1]])
+    for a in arcs[2:]:
+        chunk = [a & 0x7F]
+        a >>= 7
+        while a:
+            chunk.append(0x80 | (a & 0x7F))
+            a >>= 7
+        body += bytes(reversed(chunk))
+    return body
+
+
+def build_dg14(aa_hash: str | None = "sha256", ca_spki: bytes | None = None) -> bytes:
+    """DG14 for the virtual card: an ActiveAuthenticationInfo naming ecdsa-plain-<aa_hash>, and with
+    ``ca_spki`` (an EC SubjectPublicKeyInfo DER) Chip Authentication ECDH/AES-128 info + public key info."""
+    def oid(dotted: str) -> bytes:
+        return tlv(0x06, oid_der_value(dotted))
+
+    infos = b""
+    if aa_hash is not None:
+        algo = next(k for k, v in ECDSA_PLAIN_HASH.items() if v == aa_hash)
+        infos += tlv(0x30, oid(OID_AA_INFO) + tlv(0x02, b"\x01") + oid(algo))
+    if ca_spki is not None:
+        infos += tlv(0x30, oid(OID_CA_PREFIX + "2.2") + tlv(0x02, b"\x01"))  # id-CA-ECDH-AES-CBC-CMAC-128, v1
+        infos += tlv(0x30, oid(OID_PK_PREFIX + "2") + ca_spki)  # id-PK-ECDH, SubjectPublicKeyInfo
+    return tlv(0x6E, tlv(0x31, infos))
+
+
 def build_dg14_aa(hash_name: str = "sha256") -> bytes:
     """A DG14 with one ActiveAuthenticationInfo naming ecdsa-plain-<hash> (virtual card profiles)."""
-    def oid(dotted: str) -> bytes:
-        arcs = [int(a) for a in dotted.split(".")]
-        body = bytes([arcs[0] * 40 + arcs[1]])
-        for a in arcs[2:]:
-            chunk = [a & 0x7F]
-            a >>= 7
-            while a:
-                chunk.append(0x80 | (a & 0x7F))
-                a >>= 7
-            body += bytes(reversed(chunk))
-        return tlv(0x06, body)
-
-    algo = next(k for k, v in ECDSA_PLAIN_HASH.items() if v == hash_name)
-    info = tlv(0x30, oid(OID_AA_INFO) + tlv(0x02, b"\x01") + oid(algo))
-    return tlv(0x6E, tlv(0x31, info))
+    return build_dg14(hash_name)
 
 
 def list_tlvs(data: bytes) -> list[Tlv]:

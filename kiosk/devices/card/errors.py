@@ -76,6 +76,12 @@ class ActiveAuthFailed(CardError):
     exit_code = 7
 
 
+class ChipAuthFailed(ActiveAuthFailed):
+    """Chip Authentication (DG14) failed: the chip does not hold the key its signed DG14 names."""
+
+    message_en = "Chip authentication failed: the chip may be a copy, so the card cannot be used. Please call staff."
+
+
 class CardNotVerified(CardError):
     """The data is intact but its Document Signer does not chain to a CSCA this site trusts (policy refusal)."""
 

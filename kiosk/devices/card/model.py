@@ -12,6 +12,7 @@ from typing import Literal
 
 PassiveAuth = Literal["verified", "chain_unverified", "failed"]
 ActiveAuth = Literal["verified", "failed", "absent"]
+ChipAuth = Literal["verified", "failed", "absent", "unsupported"]
 
 JSON_CARD_KEYS = (
     "id_number",
@@ -100,9 +101,11 @@ class ReadResult:
     passive_auth_detail: str = ""
     raw_files: dict[str, bytes] = field(default_factory=dict)  # "SOD", "DG1", … exactly as read
     require_trusted_chain: bool = False  # the site's trust policy at read time (kiosk.devices.card.trust)
+    chip_auth: ChipAuth = "absent"  # Chip Authentication with DG14's key (kiosk.devices.card.chipauth)
 
     def __repr__(self) -> str:
-        return f"ReadResult(auth={self.auth}, passive_auth={self.passive_auth}, active_auth={self.active_auth})"
+        return (f"ReadResult(auth={self.auth}, passive_auth={self.passive_auth}, active_auth={self.active_auth}, "
+                f"chip_auth={self.chip_auth})")
 
     def to_json_dict(self) -> dict[str, object]:
         return {
@@ -110,6 +113,7 @@ class ReadResult:
             "auth": self.auth,
             "passive_auth": self.passive_auth,
             "active_auth": self.active_auth,
+            "chip_auth": self.chip_auth,
             "stats": self.stats.to_json_dict(),
         }
 

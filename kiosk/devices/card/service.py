@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from . import active, passive
+from . import active, chipauth, passive
 from .datagroups import (
     DataGroupError,
     card_data_from,
@@ -131,6 +131,14 @@ def _assemble(
         aa = _active_auth(ch, fr, dgs[15], dgs.get(14))
     elif 15 in listed:  # EF.SOD says the chip has an AA key but the chip hides DG15: a downgrade, refuse
         aa = "failed"
+    ca = "absent"
+    if 14 in dgs:  # after AA: chip authentication switches secure messaging to new keys
+        try:
+            ca = chipauth.authenticate(ch, parse_dg14(dgs[14]), dgs[14])
+        except DataGroupError:
+            ca = "failed"
+    elif 14 in listed:
+        ca = "failed"
     try:
         td1 = parse_dg1(dgs[1])
         dg13 = parse_dg13_fields(dgs[13]) if 13 in dgs else None
@@ -143,7 +151,7 @@ def _assemble(
 
         card = CardData()
     raw = {("SOD" if k == "SOD" else f"DG{k}"): v for k, v in files.items()}
-    return ReadResult(card, method, pa.status, aa, stats, pa.detail, raw)  # type: ignore[arg-type]
+    return ReadResult(card, method, pa.status, aa, stats, pa.detail, raw, chip_auth=ca)  # type: ignore[arg-type]
 
 
 def _active_auth(ch: Channel, fr: FileReader, dg15: bytes, dg14: bytes | None) -> str:

@@ -10,7 +10,8 @@ site's policy has to say whether an unverified chain is acceptable:
   unset it is True with ``environment = "production"`` and False in demo/test.
 
 Always refused, whatever the settings: passive authentication ``failed`` (data does not match its
-signature) and active authentication ``failed`` (the chip does not hold DG15's private key: a copy).
+signature), active authentication ``failed`` (the chip does not hold DG15's private key: a copy) and chip
+authentication ``failed`` (likewise for DG14's key).
 A staff badge is a login factor, so it needs ``verified`` whatever the policy (:func:`check_badge`).
 """
 
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import ActiveAuthFailed, CardError, CardNotVerified, PassiveAuthFailed
+from .errors import ActiveAuthFailed, CardError, CardNotVerified, ChipAuthFailed, PassiveAuthFailed
 from .model import ReadResult
 
 
@@ -55,6 +56,8 @@ def refusal(result: ReadResult, require_trusted_chain: bool) -> CardError | None
         return PassiveAuthFailed(result.passive_auth_detail or None)
     if result.active_auth == "failed":
         return ActiveAuthFailed()
+    if result.chip_auth == "failed":
+        return ChipAuthFailed()
     if result.passive_auth != "verified" and require_trusted_chain:
         return CardNotVerified(result.passive_auth_detail or None)
     return None

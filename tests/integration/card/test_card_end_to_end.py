@@ -80,7 +80,7 @@ def test_cli_json_contract(virtual_card, tmp_path: Path) -> None:  # type: ignor
     res = _cli("read", "--reader", READER, "--qr", h.citizen.qr_text(), "--photo", str(photo), "--json")
     assert res.returncode == 0, res.stderr
     out = json.loads(res.stdout)
-    assert set(out) == {"card", "auth", "passive_auth", "active_auth", "stats"}
+    assert set(out) == {"card", "auth", "passive_auth", "active_auth", "chip_auth", "stats"}
     assert set(out["card"]) == CARD_KEYS
     assert set(out["stats"]) == {"apdus", "read_binary", "bytes", "seconds"}
     assert out["auth"] == "PACE" and out["passive_auth"] == "chain_unverified" and out["active_auth"] == "verified"

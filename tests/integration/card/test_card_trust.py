@@ -86,3 +86,18 @@ def test_cloned_chip_aa_failure_exit_7(virtual_card) -> None:  # type: ignore[no
     r = read_card(from_qr(h.citizen.qr_text()), reader=READER, trust_dir=h.trust_dir)
     with pytest.raises(ActiveAuthFailed):
         r.ensure_trusted()  # refused whatever the policy
+
+
+def test_chip_authentication_cli(virtual_card) -> None:  # type: ignore[no-untyped-def]
+    """DG14 Chip Authentication through pcscd: the genuine chip verifies (exit 0), a copy whose chip holds
+    another CA key fails (exit 7, JSON printed)."""
+    h = virtual_card(CardOptions(pace=True), with_ca=True)
+    res = _cli("read", "--reader", READER, "--qr", h.citizen.qr_text(), "--trust", str(h.trust_dir), "--json")
+    assert res.returncode == 0, res.stderr
+    out = json.loads(res.stdout)
+    assert (out["passive_auth"], out["active_auth"], out["chip_auth"]) == ("verified", "verified", "verified")
+    h.stop()
+    h2 = virtual_card(CardOptions(), with_ca=True, cloned_ca=True)
+    res = _cli("read", "--reader", READER, "--qr", h2.citizen.qr_text(), "--trust", str(h2.trust_dir), "--json")
+    assert res.returncode == 7, res.stderr
+    assert json.loads(res.stdout)["chip_auth"] == "failed" and "chip authentication" in res.stderr

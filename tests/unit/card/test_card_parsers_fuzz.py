@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.devices.card import ber, keys, passive
+from kiosk.devices.card.chipauth import chip_key
 from kiosk.devices.card.datagroups import (
     build_dg1,
     build_dg13,
@@ -32,7 +33,7 @@ from kiosk.devices.card.virtual.profile import TestPki, build_profile, build_sod
 
 CITIZEN = demo_citizen()
 PKI = TestPki.generate()
-PROFILE = build_profile(CITIZEN, b"\xff\xd8\xff\xe0" + bytes(300) + b"\xff\xd9", PKI, with_dg15=True, with_dg14=True)
+PROFILE = build_profile(CITIZEN, b"\xff\xd8\xff\xe0" + bytes(300) + b"\xff\xd9", PKI, with_dg15=True, with_ca=True)
 FILES = {"DG1": PROFILE.files[0x0101], "DG2": PROFILE.files[0x0102], "DG13": PROFILE.files[0x010D],
          "DG14": PROFILE.files[0x010E], "DG15": PROFILE.files[0x010F], "SOD": PROFILE.files[0x011D]}
 DGS = {1: FILES["DG1"], 2: FILES["DG2"], 13: FILES["DG13"], 14: FILES["DG14"], 15: FILES["DG15"]}
@@ -133,6 +134,7 @@ def test_the_seed_files_are_valid() -> None:
     assert parse_dg1(FILES["DG1"]).id_number == CITIZEN.id_number
     assert parse_dg13_fields(FILES["DG13"])[2] == CITIZEN.full_name
     assert parse_dg14(FILES["DG14"]).aa_hash == "sha256" and parse_dg15(FILES["DG15"])
+    assert chip_key(parse_dg14(FILES["DG14"])) is not None
     assert parse_dg2(FILES["DG2"]).startswith(b"\xff\xd8")
     assert passive.verify(FILES["SOD"], DGS, TRUST).status == "verified"
 
@@ -153,6 +155,7 @@ def test_data_groups(data: bytes) -> None:
     _fails_closed(lambda: parse_dg2(data))
     _fails_closed(lambda: card_data_from(parse_dg13_fields(data), None))
     _fails_closed(lambda: parse_dg14(data).aa_hash)
+    _fails_closed(lambda: chip_key(parse_dg14(data)))
     _fails_closed(lambda: parse_dg15(data))
 
 

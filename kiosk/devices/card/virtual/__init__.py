@@ -144,6 +144,8 @@ def start_demo_card(
     with_dg14: bool = False,
     forged: bool = False,
     cloned_aa: bool = False,
+    with_ca: bool = False,
+    cloned_ca: bool = False,
     wait: float = 5.0,
 ) -> VirtualCardHandle:
     """Start pcscd (or reuse it) and the demo citizen's card; the test CSCA goes to ``data_dir``.
@@ -151,7 +153,8 @@ def start_demo_card(
     The returned handle's ``trust_dir`` holds the generated CSCA certificate (pass it as ``trust_dir`` to
     :func:`kiosk.devices.card.read_card` for ``verified``), ``citizen.qr_text()`` gives a key source.
     ``forged``: EF.SOD is signed under a forger's own CSCA with the same names (not in ``trust_dir``);
-    ``cloned_aa``: the chip's AA key is not DG15's (active authentication fails).
+    ``cloned_aa``: the chip's AA key is not DG15's (active authentication fails); ``with_ca`` adds Chip
+    Authentication (DG14), ``cloned_ca`` gives the chip another CA key than DG14's.
     """
     ensure_allowed(settings)
     if profile not in PROFILES:
@@ -164,7 +167,7 @@ def start_demo_card(
         photo = make_photo()
         signer = TestPki.forger_of(pki) if forged else pki
         card_profile = build_profile(citizen, photo, signer, tampered_dg13=tampered_dg13, with_dg15=with_dg15,
-                                     with_dg14=with_dg14, cloned_aa=cloned_aa)
+                                     with_dg14=with_dg14, cloned_aa=cloned_aa, with_ca=with_ca, cloned_ca=cloned_ca)
         handle = start_virtual_card(card_profile, options, slot=slot, settings=settings)
         handle.citizen, handle.pki, handle.trust_dir, handle.photo, handle.pcscd = citizen, pki, trust_dir, photo, pcscd
         if wait and with_pcscd:

@@ -50,6 +50,7 @@ class CardProfile:
     can: str
     files: dict[int, bytes]
     aa_key: ec.EllipticCurvePrivateKey | None = None
+    ca_key: ec.EllipticCurvePrivateKey | None = None  # Chip Authentication (ECDH, AES-128), key in DG14
     meta: dict[str, object] = field(default_factory=dict)
 
 
@@ -85,6 +86,8 @@ class VirtualCard:
         self.ef: int | None = None
         self.rnd_ic: bytes | None = None
         self._pace: dict[str, object] = {}
+        self._ca_selected = False
+        self._next_sm: SecureMessaging | None = None  # CA: new keys, in force after this response
 
     # -- entry point --------------------------------------------------------------------------------
     def process(self, raw: bytes) -> bytes:
@@ -108,7 +111,10 @@ class VirtualCard:
             data, sw = self._dispatch(inner, protected=True, outer_extended=cmd.extended)
             if self.sm is None:  # the command itself ended the session
                 return data + sw.to_bytes(2, "big")
-            return self.sm.protect_response(data, sw)
+            response = self.sm.protect_response(data, sw)
+            if self._next_sm is not None:  # chip authentication: the answer goes under the old keys
+                self.sm, self._next_sm = self._next_sm, None
+            return response
         if self.sm is not None and cmd.ins not in (0x22, 0x86):
             self.sm = None  # a plain command aborts secure messaging, as on real chips
         data, sw = self._dispatch(cmd, protected=False, outer_extended=cmd.extended)
@@ -202,6 +208,12 @@ class VirtualCard:
 
     # -- PACE ---------------------------------------------------------------------------------------
     def _mse(self, cmd: Command, protected: bool, _ext: bool) -> tuple[bytes, int]:
+        if (cmd.p1, cmd.p2) == (0x41, 0xA4):  # MSE:Set AT for Chip Authentication
+            ca_oid = bytes.fromhex("04007F00070202030202")  # id-CA-ECDH-AES-CBC-CMAC-128
+            if not protected or self.profile.ca_key is None or cmd.data[:2] != b"\x80\x0a" or cmd.data[2:12] != ca_oid:
+                return _sw(0x6A80)
+            self._ca_selected = True
+            return _sw(0x9000)
         if not self.options.pace or (cmd.p1, cmd.p2) != (0xC1, 0xA4):
             return _sw(0x6A80)
         try:
@@ -216,7 +228,26 @@ class VirtualCard:
         self._pace = {"info": info, "step": 1}
         return _sw(0x9000)
 
+    def _chip_authenticate(self, cmd: Command) -> tuple[bytes, int]:
+        self._ca_selected = False
+        key = self.profile.ca_key
+        assert key is not None
+        try:
+            dyn = read_tlv(cmd.data)
+            pk = find(list(iter_tlvs(dyn.value)), 0x80) if dyn.tag == 0x7C else None
+            if pk is None:
+                return _sw(0x6A80)
+            peer = ec.EllipticCurvePublicKey.from_encoded_point(key.curve, pk.value)
+        except (BerError, ValueError):
+            return _sw(0x6A80)
+        shared = key.exchange(ec.ECDH(), peer)
+        ks_enc, ks_mac = pace.session_keys(shared, 128)
+        self._next_sm = SecureMessaging(ks_enc, ks_mac, 0, "aes")
+        return tlv(0x7C, b""), 0x9000
+
     def _general_authenticate(self, cmd: Command, protected: bool, _ext: bool) -> tuple[bytes, int]:
+        if self._ca_selected and protected:
+            return self._chip_authenticate(cmd)
         st = self._pace
         info = st.get("info")
         if not isinstance(info, pace.PaceInfo):

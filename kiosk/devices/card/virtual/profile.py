@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from ..ber import tlv
-from ..datagroups import build_dg1, build_dg2, build_dg13, build_dg14_aa
+from ..datagroups import build_dg1, build_dg2, build_dg13, build_dg14
 from ..mrz import build_td1
 from ..passive import LDSSecurityObject
 from .card import CardProfile
@@ -226,12 +226,15 @@ def build_profile(
     with_dg15: bool = False,
     with_dg14: bool = False,
     cloned_aa: bool = False,
+    with_ca: bool = False,
+    cloned_ca: bool = False,
 ) -> CardProfile:
     """The card's files with EF.SOD signed by ``pki``'s Document Signer.
 
     ``cloned_aa``: DG15 (and EF.SOD) carry one AA key but the chip signs with another, as a copy of a
     genuine card's files onto a blank chip would — active authentication fails. ``with_dg14``: a DG14
-    naming the AA hash (ecdsa-plain-SHA256)."""
+    naming the AA hash (ecdsa-plain-SHA256). ``with_ca``: DG14 also offers Chip Authentication (ECDH P-256,
+    AES-128); ``cloned_ca``: the chip's CA key is not DG14's (chip authentication fails)."""
     dgs: dict[int, bytes] = {
         1: build_dg1(citizen.mrz()),
         2: build_dg2(photo_jpeg),
@@ -244,8 +247,17 @@ def build_profile(
         dgs[15] = tlv(0x6F, spki)
         if cloned_aa:
             aa_key = ec.generate_private_key(ec.SECP256R1())  # the copy's chip does not hold DG15's key
-    if with_dg14:
-        dgs[14] = build_dg14_aa("sha256")
+    ca_key = None
+    if with_dg14 or with_ca:
+        ca_spki = None
+        if with_ca:
+            ca_key = ec.generate_private_key(ec.SECP256R1())
+            ca_spki = ca_key.public_key().public_bytes(
+                serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+            )
+            if cloned_ca:
+                ca_key = ec.generate_private_key(ec.SECP256R1())
+        dgs[14] = build_dg14("sha256", ca_spki)
     sod = build_sod(dgs, pki)
     served = dict(dgs)
     if tampered_dg13:
@@ -262,6 +274,7 @@ def build_profile(
         can=citizen.id_number[-6:],
         files=files,
         aa_key=aa_key,
+        ca_key=ca_key,
     )
 
 
