@@ -16,9 +16,9 @@ from kiosk.cli import CliError
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser("receipt", help="print or save a dossier's receipt or form (Mẫu 01–04, slip)")
+    p = subparsers.add_parser("receipt", help="print or save a dossier's receipt or form (Mẫu 01–05, slip)")
     p.add_argument("code", help="dossier code (mã hồ sơ)")
-    p.add_argument("--form", default="01", choices=["01", "02", "03", "04", "slip"], help="form (default 01)")
+    p.add_argument("--form", default="01", choices=["01", "02", "03", "04", "05", "slip"], help="form (default 01)")
     target = p.add_mutually_exclusive_group()
     target.add_argument("--out", metavar="FILE.pdf", help="write the PDF here instead of printing")
     target.add_argument("--printer", metavar="NAME", help="pdf[:DIR] | cups:QUEUE | escpos[:CONN] | QUEUE")
