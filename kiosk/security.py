@@ -198,7 +198,10 @@ def sqlite_file(url: str) -> Path | None:
         make_url,  # not at import: load_settings imports this module, SQLAlchemy is slow
     )
 
-    u = make_url(url)
+    try:
+        u = make_url(url)
+    except ValueError:  # e.g. a port that is not a number: opening the database then says so in one line
+        return None
     if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
         return None
     return Path(u.database)

@@ -84,6 +84,30 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+MAX_MESSAGE = 300
+
+
+def one_line(message: object) -> str:
+    """A message as one line of reasonable length (drivers put newlines and tabs in theirs)."""
+    text = " ".join(str(message).split())
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
+
+
+def _known_failure(exc: Exception) -> tuple[str, int] | None:
+    """Failures a person causes by configuration, not bugs: a database URL that is not one, a database that
+    cannot be reached. (The message of a driver error has no parameters: engines hide them.)"""
+    try:
+        from sqlalchemy.exc import ArgumentError, DBAPIError
+    except ImportError:  # pragma: no cover - sqlalchemy is a dependency
+        return None
+    if isinstance(exc, ArgumentError):
+        text = str(exc) if type(exc).__name__ == "DatabaseUrlError" else f"the database URL is not valid ({exc})"
+        return text, 2
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated is False and exc.statement is None:
+        return f"cannot open the database: {exc.orig}", 1
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(FAST_COMMANDS.get(command_word(argv) or ""))
@@ -104,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         rc = args.func(args)
     except CliError as exc:
-        print(f"kiosk: {exc}", file=sys.stderr)
+        print(f"kiosk: {one_line(exc)}", file=sys.stderr)
         return exc.code
     except KeyboardInterrupt:
         print("kiosk: interrupted", file=sys.stderr)
@@ -118,10 +142,14 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.config import ConfigError
 
         if isinstance(exc, ConfigError):
-            print(f"kiosk: configuration error: {exc}", file=sys.stderr)
+            print(f"kiosk: configuration error: {one_line(exc)}", file=sys.stderr)
             return 2
+        known = _known_failure(exc)
+        if known is not None:
+            print(f"kiosk: {one_line(known[0])}", file=sys.stderr)
+            return known[1]
         logging.getLogger("kiosk").debug("unexpected error", exc_info=True)
-        print(f"kiosk: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"kiosk: unexpected error: {type(exc).__name__}: {one_line(exc)}", file=sys.stderr)
         return 1
     return 0 if rc is None else int(rc)
 

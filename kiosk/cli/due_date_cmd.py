@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 
 from kiosk.cli import CliError
 
@@ -23,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def _run(args: argparse.Namespace) -> int:
     from kiosk.config import load_settings
-    from kiosk.core.calendar import OfficeHours, WorkCalendar, parse_local
+    from kiosk.core.calendar import CalendarCoverageError, OfficeHours, WorkCalendar, parse_local
     from kiosk.core.timelimits import TimeLimit
 
     settings = load_settings(args.config)
@@ -34,8 +35,8 @@ def _run(args: argparse.Namespace) -> int:
         raise CliError(str(exc), 2) from None
     for name in ("working_days", "calendar_days", "working_hours"):
         v = getattr(args, name)
-        if v is not None and (v < 0 or v > 3650):
-            raise CliError(f"--{name.replace('_', '-')} must be between 0 and 3650", 2)
+        if v is not None and not (math.isfinite(v) and 0 <= v <= 3650):  # nan and inf are not limits
+            raise CliError(f"--{name.replace('_', '-')} must be a number between 0 and 3650", 2)
     if args.procedure:
         from kiosk.core.catalogue import CatalogueError, load_configured_catalogue
 
@@ -52,7 +53,11 @@ def _run(args: argparse.Namespace) -> int:
         limit = TimeLimit("calendar_days", args.calendar_days)
     else:
         limit = TimeLimit("working_hours", args.working_hours)
-    result = cal.due_date(received, limit)
+    try:
+        result = cal.due_date(received, limit)
+    except (ValueError, OverflowError) as exc:  # a year the calendar does not cover, or beyond year 9999
+        message = str(exc) if isinstance(exc, CalendarCoverageError) else "the due date falls beyond the year 9999"
+        raise CliError(message, 2) from None
     due = result.due.isoformat() if result.due else None
     if args.json:
         print(json.dumps({"start": result.start.isoformat(), "due": due, "limit": limit.describe_en()}))

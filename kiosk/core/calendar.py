@@ -274,11 +274,12 @@ class WorkCalendar:
 
 def parse_local(text: str, tz: ZoneInfo = DEFAULT_TZ) -> datetime:
     """Parse "YYYY-MM-DD HH:MM" (or ISO 8601 with an offset) as office-local time."""
+    shown = repr(text[:40] if isinstance(text, str) else text)
     try:
         t = datetime.fromisoformat(text.strip())
-    except ValueError as exc:
-        raise ValueError(f"not a date-time: {text!r} (expected YYYY-MM-DD HH:MM)") from exc
-    return t.replace(tzinfo=tz) if t.tzinfo is None else t.astimezone(tz)
+        return t.replace(tzinfo=tz) if t.tzinfo is None else t.astimezone(tz)
+    except (ValueError, OverflowError, TypeError, AttributeError) as exc:
+        raise ValueError(f"not a date-time: {shown} (expected YYYY-MM-DD HH:MM)") from exc
 
 
 def holidays_in(cal: WorkCalendar, years: Iterable[int]) -> list[date]:

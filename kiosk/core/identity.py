@@ -29,7 +29,8 @@ PROVINCE_CODES: dict[str, str] = {
     "094": "Sóc Trăng", "095": "Bạc Liêu", "096": "Cà Mau",
 }
 
-_ID_RE = re.compile(r"^\d{12}$")
+_ID_RE = re.compile(r"[0-9]{12}")  # ASCII digits: \d would also take other scripts' digits
+MAX_INPUT = 64  # longer than any ID or phone number written with spaces
 
 
 class InvalidIdNumber(ValueError):
@@ -52,7 +53,11 @@ class IdNumberInfo:
 
 
 def parse_id_number(text: str, date_of_birth: date | None = None) -> IdNumberInfo:
-    """Validate a 12-digit personal ID (CCCD / thẻ căn cước)."""
+    """Validate a 12-digit personal ID (CCCD / thẻ căn cước); any other input raises InvalidIdNumber."""
+    if not isinstance(text, str | None) or (text and len(text) > MAX_INPUT):
+        raise InvalidIdNumber("Số định danh phải gồm đúng 12 chữ số.", "The ID number must have exactly 12 digits.")
+    if date_of_birth is not None and not isinstance(date_of_birth, date):
+        raise InvalidIdNumber("Ngày sinh không hợp lệ.", "The date of birth is not valid.")
     number = re.sub(r"[\s.-]", "", text or "")
     if not _ID_RE.fullmatch(number):
         raise InvalidIdNumber("Số định danh phải gồm đúng 12 chữ số.", "The ID number must have exactly 12 digits.")
@@ -89,12 +94,12 @@ class InvalidPhone(ValueError):
 def normalise_phone(text: str, mobile_only: bool = True) -> str:
     """Return the number in E.164 (+84…). A number need not be registered to the citizen:
     identity comes from the chip, the phone only receives messages."""
-    raw = (text or "").strip()
+    raw = (text or "").strip() if isinstance(text, str | None) else ""
     if not raw or len(raw) > 20:
         raise InvalidPhone("Vui lòng nhập số điện thoại.", "Please enter a phone number.")
     try:
         num = phonenumbers.parse(raw, "VN")
-    except phonenumbers.NumberParseException:
+    except (phonenumbers.NumberParseException, ValueError, IndexError):  # the library on odd input
         raise InvalidPhone("Số điện thoại không hợp lệ.", "That is not a valid phone number.") from None
     if not phonenumbers.is_valid_number(num):
         raise InvalidPhone(

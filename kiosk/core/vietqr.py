@@ -36,6 +36,10 @@ POI_STATIC = "11"
 POI_DYNAMIC = "12"
 _MAX_ADDITIONAL = 25  # EMVCo: bill number / purpose are "ans", up to 25 characters
 _ANS = re.compile(r"^[\x20-\x7e]*$")  # printable ASCII: bank apps choke on anything else
+_TWO_DIGITS = re.compile(r"[0-9]{2}")  # ASCII only: str.isdigit() also accepts "²" and other scripts' digits
+# EMVCo ID 54: up to 13 characters, digits with an optional decimal point; đồng have no minor unit
+_AMOUNT = re.compile(r"[0-9]{1,13}(?:\.0{0,2})?")
+MAX_PAYLOAD = 512  # a VietQR string is a few hundred characters at most
 
 
 class VietQRError(ValueError):
@@ -55,7 +59,7 @@ def crc16_ccitt(data: bytes | str, crc: int = 0xFFFF) -> int:
 
 def tlv(tag: str, value: str) -> str:
     """One data object: two-digit ID, two-digit length, value (length counted in characters)."""
-    if len(tag) != 2 or not tag.isdigit():
+    if not _TWO_DIGITS.fullmatch(tag):
         raise VietQRError(f"bad tag {tag!r}")
     if len(value) > 99:
         raise VietQRError(f"value of tag {tag} longer than 99 characters")
@@ -114,7 +118,9 @@ def build_payload(
         raise VietQRError("account must be 1-19 letters or digits")
     if service not in (SERVICE_TO_ACCOUNT, SERVICE_TO_CARD):
         raise VietQRError(f"unknown service code {service!r}")
-    if amount is not None and (not isinstance(amount, int) or amount < 0 or amount > 10**13 - 1):
+    if amount is not None and (
+        not isinstance(amount, int) or isinstance(amount, bool) or amount < 0 or amount > 10**13 - 1
+    ):
         raise VietQRError("amount must be a whole, non-negative number of đồng")
     dynamic = bool(amount)
     beneficiary = tlv("00", bank_bin) + tlv("01", account)
@@ -152,7 +158,7 @@ def split_tlv(data: str) -> dict[str, str]:
         if i + 4 > len(data):
             raise VietQRError(f"truncated data object at position {i}")
         tag, length = data[i : i + 2], data[i + 2 : i + 4]
-        if not (tag.isdigit() and length.isdigit()):
+        if not (_TWO_DIGITS.fullmatch(tag) and _TWO_DIGITS.fullmatch(length)):
             raise VietQRError(f"malformed data object at position {i}")
         n = int(length)
         value = data[i + 4 : i + 4 + n]
@@ -165,13 +171,21 @@ def split_tlv(data: str) -> dict[str, str]:
 
 def verify_crc(payload: str) -> bool:
     """True when the string ends in "6304XXXX" and XXXX is the CRC of everything before it."""
-    if len(payload) < 8 or payload[-8:-4] != "6304":
+    if not isinstance(payload, str) or len(payload) < 8 or payload[-8:-4] != "6304":
         return False
-    return payload[-4:].upper() == f"{crc16_ccitt(payload[:-4]):04X}"
+    try:
+        return payload[-4:].upper() == f"{crc16_ccitt(payload[:-4]):04X}"
+    except UnicodeEncodeError:  # a lone surrogate: not something a QR code carries
+        return False
 
 
 def parse_payload(payload: str) -> VietQRPayment:
-    """Read a VietQR string back; raises VietQRError when it is not one (bad CRC, no NAPAS account)."""
+    """Read a VietQR string back; raises VietQRError when it is not one (bad CRC, no NAPAS account, an amount
+    that is not a whole non-negative number of đồng) - never any other exception, whatever the input."""
+    if not isinstance(payload, str):
+        raise VietQRError("not a text payload")
+    if len(payload) > MAX_PAYLOAD:
+        raise VietQRError(f"longer than {MAX_PAYLOAD} characters")
     if not verify_crc(payload):
         raise VietQRError("CRC check failed")
     root = split_tlv(payload[:-8])
@@ -187,11 +201,10 @@ def parse_payload(payload: str) -> VietQRPayment:
     amount_raw = root.get("54")
     amount: int | None = None
     if amount_raw is not None:
-        try:
-            value = float(amount_raw)
-        except ValueError as exc:
-            raise VietQRError(f"bad amount {amount_raw!r}") from exc
-        amount = int(value)
+        # float() would take "inf", "nan", "-5", "1e400" and "١٢": none is an amount of money
+        if not _AMOUNT.fullmatch(amount_raw):
+            raise VietQRError(f"bad amount {amount_raw[:20]!r}: a whole number of đồng, up to 13 digits")
+        amount = int(amount_raw.split(".")[0])
     additional = split_tlv(root["62"]) if "62" in root else {}
     known = {"00", "01", "38", "53", "54", "58", "62"}
     return VietQRPayment(

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 if TYPE_CHECKING:
@@ -37,9 +38,16 @@ def normalise_url(url: str) -> str:
     return u.render_as_string(hide_password=False)
 
 
+class DatabaseUrlError(ArgumentError):
+    """The configured database URL cannot be parsed (the message never repeats the URL: it may hold a password)."""
+
+
 def create_db_engine(url: str) -> Engine:
-    url = normalise_url(url)
-    u = make_url(url)
+    try:
+        url = normalise_url(url)
+        u = make_url(url)
+    except (ArgumentError, ValueError, TypeError) as exc:
+        raise DatabaseUrlError(f"the database URL is not valid ({type(exc).__name__})") from None
     if u.get_backend_name() == "sqlite":
         if u.database and u.database != ":memory:":
             from kiosk.security import secure_database_file
