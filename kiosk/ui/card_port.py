@@ -71,6 +71,8 @@ class PcscCardReader:
         policy = TrustPolicy.from_settings(settings)
         # the site's policy; a caller may make it stricter, never laxer
         self.require_trusted_chain = policy.require_trusted_chain or bool(require_trusted_chain)
+        if self.require_trusted_chain and self.trust_dir is None:
+            log.warning("card.require_trusted_chain is on but card.trust_dir is not set: every card will be refused")
 
     def read(self, key: KeySource, progress: Progress | None = None) -> ReadResult:
         from kiosk.devices.card.service import read_card
