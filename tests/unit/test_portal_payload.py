@@ -128,7 +128,7 @@ def test_progress_entries_report_statuses_as_they_are_and_skip_what_was_sent() -
         EventView(3, T0, "stop", 2, 8, "Lê Văn Bình", "supervisor", {"reason": "Có tranh chấp"}),
         EventView(4, T0, "sync.remote_status", 8, 9),
     )
-    v = view(events=events)
+    v = view(events=events, channel="kiosk")
     entries = progress_entries(v, M, CTX)
     assert [eid for eid, _ in entries] == [1, 2, 3]
     assert [e["TrangThai"] for _, e in entries] == ["1", "2", "8"]
@@ -140,6 +140,8 @@ def test_progress_entries_report_statuses_as_they_are_and_skip_what_was_sent() -
     assert [eid for eid, _ in progress_entries(v, M, CTX, already_sent={1, 2})] == [3]
     with pytest.raises(ValueError):
         progress_entry(v, EventView(9, T0, "note", None, None), M, CTX)
+    at_counter = progress_entry(view(channel="counter"), events[0], M, CTX)
+    assert at_counter["NguoiXuLy"] == "Bộ phận tiếp nhận và trả kết quả"
 
 
 def test_a_province_renames_or_drops_fields_in_the_mapping_file(tmp_path: Path) -> None:
