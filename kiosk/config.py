@@ -214,7 +214,7 @@ class RetentionSettings(BaseModel):
     otp_days: int = Field(default=1, ge=0, le=365)
     # outbox events after delivery: the payload is the applicant's data; 30 days to reconcile with the remote
     outbox_sent_days: int = Field(default=30, ge=1, le=3650)
-    # the demo SMS outbox (phone + code in clear): lines older than this are dropped
+    # the demo SMS outbox (phone + code in clear): lines older than this are dropped; also the demo e-mail .eml files
     sms_outbox_days: int = Field(default=1, ge=0, le=365)
     # kiosk session scan folders left by a crash (a session lasts minutes; idle wipe is 2 minutes)
     session_scans_hours: int = Field(default=1, ge=0, le=168)
