@@ -87,7 +87,9 @@ class DraftStore:
 
         if not id_number:
             raise ValueError("a draft needs the citizen's ID number (for its key)")
-        self.directory.mkdir(parents=True, exist_ok=True)
+        from kiosk.security import ensure_private_dir
+
+        ensure_private_dir(self.directory)  # 0700 (the drafts themselves are encrypted and 0600)
         os.chmod(self.directory, 0o700)
         path = self.path_for(id_number)
         body = json.dumps({"v": _VERSION, "procedure": procedure_code, "page": page,

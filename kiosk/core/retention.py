@@ -12,6 +12,7 @@ dossier row goes once it has served:
 | OTP challenges | ``otp_days`` (1) after they expired |
 | delivered outbox events (their payload holds the applicant) | ``outbox_sent_days`` (30) after delivery |
 | lines of the demo SMS outbox (phone + code in clear) | ``sms_outbox_days`` (1) after they were written |
+| .eml files of the demo e-mail outbox | ``sms_outbox_days`` (1) after they were written |
 | staff-login throttle rows (no lock running) | 1 day after the last failure |
 | kiosk session scan folders a crash left behind | ``session_scans_hours`` (1) after their last change |
 
@@ -48,8 +49,8 @@ DEMO_SMS_OUTBOX_NAME = "sms-outbox.jsonl"  # kiosk.integrations.sms.DEFAULT_OUTB
 THROTTLE_KEEP = timedelta(days=1)
 
 # the order of the report's rows
-KINDS = ("scans", "receipts", "otp_challenges", "outbox_delivered", "sms_outbox_lines", "login_throttle",
-         "session_scans")
+KINDS = ("scans", "receipts", "otp_challenges", "outbox_delivered", "sms_outbox_lines", "email_outbox_files",
+         "login_throttle", "session_scans")
 
 
 @dataclass
@@ -89,7 +90,8 @@ def purge(session_factory: sessionmaker[Session], settings: Settings, now: datet
     report.cutoffs = {
         "scans": f"{scans_cut.isoformat()} (and synced)", "receipts": f"{r.receipts_days} days",
         "otp_challenges": otp_cut.isoformat(), "outbox_delivered": outbox_cut.isoformat(),
-        "sms_outbox_lines": f"{r.sms_outbox_days} days", "login_throttle": throttle_cut.isoformat(),
+        "sms_outbox_lines": f"{r.sms_outbox_days} days", "email_outbox_files": f"{r.sms_outbox_days} days",
+        "login_throttle": throttle_cut.isoformat(),
         "session_scans": f"{r.session_scans_hours} hours",
     }
     c = report.counts
@@ -107,6 +109,8 @@ def purge(session_factory: sessionmaker[Session], settings: Settings, now: datet
                 c[kind] = s.execute(delete(table).where(cond), execution_options={"synchronize_session": False}).rowcount or 0
     c["receipts"] = _purge_files(receipts_dir(settings), r.receipts_days * 86400, dry_run, suffixes=(".pdf", ".part"))
     c["sms_outbox_lines"] = _purge_sms_outbox(demo_sms_outbox(settings), now, timedelta(days=r.sms_outbox_days), dry_run)
+    email_dir = Path(settings.email.outbox_dir or Path(settings.data_dir) / "email-outbox")
+    c["email_outbox_files"] = _purge_files(email_dir, r.sms_outbox_days * 86400, dry_run, suffixes=(".eml",))
     c["session_scans"] = _purge_dirs(Path(settings.data_dir) / "session-scans", r.session_scans_hours * 3600, dry_run)
     if not dry_run and any(c.values()):
         log.info("retention purge: %s", c)

@@ -82,13 +82,17 @@ def test_retention_purge_and_dry_run(app, clock, capsys) -> None:  # type: ignor
     outbox = app.settings.data_dir / "sms-outbox.jsonl"
     write_private_file(outbox, "".join(json.dumps({"at": t.isoformat(), "to": "+84912345678", "text": "123456"}) + "\n"
                                        for t in (start, now)))
+    emails = app.settings.data_dir / "email-outbox"
+    write_private_file(emails / "1.eml", b"To: a@example.vn\n\nMau 01")
+    write_private_file(emails / "2.eml", b"To: a@example.vn\n\nMau 02")
+    _age(emails / "1.eml", 2 * 86400)
     stale = app.settings.data_dir / "session-scans" / "s-crashed"
     stale.mkdir(parents=True)
     (stale / "p.png").write_bytes(b"x")
     _age(stale, 2 * 3600)
 
     expected = {"scans": 1, "receipts": 1, "otp_challenges": 1, "outbox_delivered": 1, "sms_outbox_lines": 1,
-                "login_throttle": 1, "session_scans": 1}
+                "email_outbox_files": 1, "login_throttle": 1, "session_scans": 1}
     dry = purge(app.session_factory, app.settings, now, dry_run=True)
     assert dry.counts == expected
     assert (receipts / "old-01.pdf").exists() and stale.exists() and len(outbox.read_text().splitlines()) == 2
@@ -105,7 +109,7 @@ def test_retention_purge_and_dry_run(app, clock, capsys) -> None:  # type: ignor
         assert s.scalar(select(func.count()).select_from(LoginThrottle)) == 0
     assert sorted(p.name for p in receipts.iterdir()) == ["new-01.pdf"]
     assert len(outbox.read_text().splitlines()) == 1 and _mode(outbox) == 0o600
-    assert not stale.exists()
+    assert not stale.exists() and sorted(p.name for p in emails.iterdir()) == ["2.eml"]
 
     # the command line: nothing is left to purge; JSON counts
     capsys.readouterr()
