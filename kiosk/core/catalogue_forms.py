@@ -7,6 +7,7 @@ values (dates parsed, numbers converted, phone numbers in E.164) for the dossier
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ import phonenumbers
 if TYPE_CHECKING:
     from kiosk.core.catalogue import FormField, Procedure
 
-_ID_RE = re.compile(r"^\d{12}$")
+_ID_RE = re.compile(r"[0-9]{12}")  # ASCII digits only (\d takes any script's digits)
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _DMY_RE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _TRUE = {"1", "true", "yes", "on", "co", "có", "x"}
@@ -103,6 +104,8 @@ def _check_one(f: FormField, value: object, today: date) -> tuple[Any, FormError
         try:
             num: float | int = int(s) if re.fullmatch(r"-?\d+", s) else float(s.replace(",", "."))
         except ValueError:
+            return value, FormError(f"{lv} phải là một số.", f"{le} must be a number.")
+        if isinstance(num, float) and not math.isfinite(num):  # "nan", "inf", "1e999" are not numbers here
             return value, FormError(f"{lv} phải là một số.", f"{le} must be a number.")
         if v.min is not None and num < v.min:
             return num, FormError(f"{lv} phải từ {v.min:g} trở lên.", f"{le} must be at least {v.min:g}.")

@@ -247,3 +247,32 @@ def test_scanner_text_and_dossier_codes(value: Any) -> None:
                  st.sampled_from(["9999-12-31T23:59:00-12:00", "0001-01-01T00:00+14:00", "\x00", "2026-13-01 09:00"])))
 def test_received_time(text: str) -> None:
     fails_closed(lambda: parse_local(text), ValueError)
+
+
+# -- the procedures' e-forms (citizen input at the kiosk) -------------------------------------------------------
+def _form_procedures() -> list[Any]:
+    from kiosk.core.catalogue import load_catalogue
+
+    return list(load_catalogue().all_versions())
+
+
+PROCEDURES = _form_procedures()
+FIELD_VALUES = st.one_of(
+    st.text(max_size=60), st.sampled_from(["nan", "inf", "-inf", "1e999", "٣٠", "29/02/2027", "9999-12-31", "0"]),
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True),
+)
+
+
+@TEXT_FUZZ
+@given(st.integers(0, len(PROCEDURES) - 1), st.data())
+def test_eforms_check_any_values_and_keep_only_finite_numbers(index: int, data: st.DataObject) -> None:
+    import json
+
+    from kiosk.core.catalogue_forms import check_form
+
+    proc = PROCEDURES[index]
+    values = {f.name: data.draw(FIELD_VALUES) for f in proc.form}
+    result = check_form(proc, values, today=date(2026, 11, 25))
+    for name, value in result.values.items():  # what is accepted must store as strict JSON
+        if name not in result.errors:
+            json.dumps(value, default=str, allow_nan=False)
