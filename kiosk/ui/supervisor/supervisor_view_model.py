@@ -57,9 +57,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-_t = QCoreApplication.translate  # QCoreApplication.translate("Supervisor", "…"): the form pyside6-lupdate collects
-
-
 def judge(met: bool | None) -> str:
     """met | unmet | none: the only place the screen decides pass or fail (from the report's ``met``)."""
     return "none" if met is None else "met" if met else "unmet"
@@ -394,10 +391,6 @@ class SupervisorViewModel(QObject):
     @Property("QVariantList", notify=changed)
     def series(self) -> list[dict[str, Any]]:
         return self._series
-
-    @Property(int, notify=changed)
-    def seriesMax(self) -> int:
-        return max([p["received"] for p in self._series] + [1])
 
     @Property("QVariantMap", notify=changed)
     def chart(self) -> dict[str, Any]:
