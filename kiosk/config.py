@@ -297,7 +297,7 @@ class Settings(BaseSettings):
     kiosk_name: str = "Ki-ốt số 1"
     office_hours: OfficeHours = Field(default_factory=OfficeHours)
     timezone: str = "Asia/Ho_Chi_Minh"
-    hotline: str = "1900 0000"
+    hotline: str = "0237 3900 900"  # demo value (Thanh Hóa area code): set the agency's own line
     website: str = "https://dichvucong.gov.vn"
     tracking_url_template: str = "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html?mahs={code}"
     idle_timeout_s: int = Field(default=120, ge=15, le=3600)

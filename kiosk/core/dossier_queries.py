@@ -22,7 +22,7 @@ from kiosk.core.clock import Clock
 from kiosk.core.dossiers import NEXT_STEP_VI, STATUS_LABELS_EN, STATUS_LABELS_VI, Status
 from kiosk.core.textfold import fold
 from kiosk.models.database import session_scope
-from kiosk.models.tables import Citizen, Dossier, HelpRequest, PrintJob, Procedure, StaffUser
+from kiosk.models.tables import Citizen, Dossier, HelpRequest, KioskSession, PrintJob, Procedure, StaffUser
 
 AMBER_WITHIN = timedelta(hours=1)
 ID_RE = re.compile(r"^\d{12}$")
@@ -126,6 +126,9 @@ class HelpRow:
     created_at: datetime
     state: str
     taken_by: str | None
+    page: str | None = None  # where the citizen is now (the visit's page, else the page at the call)
+    page_since: datetime | None = None  # since when: the console shows how long they have been stuck there
+    reason: str | None = None  # button | offer (accepted the kiosk's offer of help)
 
 
 def _iso(t: datetime | None) -> str | None:
@@ -320,10 +323,19 @@ class DossierQueries:
             rows = s.scalars(
                 select(HelpRequest).where(HelpRequest.state != "closed").order_by(HelpRequest.created_at, HelpRequest.id)
             ).all()
-            return [
-                HelpRow(h.id, h.kiosk_id, h.kiosk_name, h.created_at, h.state, names.get(h.taken_by_staff_id))
-                for h in rows
-            ]
+            visits = {
+                v.id: v for v in s.scalars(select(KioskSession).where(
+                    KioskSession.id.in_([h.kiosk_session_id for h in rows if h.kiosk_session_id is not None])))
+            }
+            out = []
+            for h in rows:
+                v = visits.get(h.kiosk_session_id)  # type: ignore[arg-type]
+                live = v is not None and v.ended_at is None and v.current_page is not None
+                out.append(HelpRow(h.id, h.kiosk_id, h.kiosk_name, h.created_at, h.state, names.get(h.taken_by_staff_id),
+                                   page=v.current_page if live else h.page,  # type: ignore[union-attr]
+                                   page_since=v.page_since if live else h.page_since,  # type: ignore[union-attr]
+                                   reason=h.reason))
+            return out
 
     def take_help(self, help_id: int, staff_id: int) -> None:
         self._help(help_id, staff_id, "take")

@@ -305,6 +305,9 @@ class KioskSession(Base):
     citizen_hash: Mapped[str | None] = mapped_column(String(64))
     rating: Mapped[int | None] = mapped_column(Integer)
 
+    # where the visit is now and since when (migration 0008): the console shows how long a citizen is stuck
+    current_page: Mapped[str | None] = mapped_column(String(20))
+    page_since: Mapped[datetime | None]
 
 class AuditEvent(Base):
     __tablename__ = "audit_events"
@@ -349,6 +352,11 @@ class HelpRequest(Base):
     taken_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
 
+    # migration 0008: the visit, the page and since when the citizen was on it, and why help was asked
+    kiosk_session_id: Mapped[int | None] = mapped_column(Integer)
+    page: Mapped[str | None] = mapped_column(String(20))
+    page_since: Mapped[datetime | None]
+    reason: Mapped[str | None] = mapped_column(String(20))  # button | offer
 
 class OutboxEvent(Base):
     """Transactional outbox towards the provincial one-stop system / national portal.

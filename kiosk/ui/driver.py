@@ -11,10 +11,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QEventLoop, QPoint, Qt
+from PySide6.QtCore import QEvent, QEventLoop, QPoint, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
+
+
+MODAL_OVERLAYS = ("idleOverlay", "helpOfferOverlay", "draftOfferOverlay")
+# Text item -> (its text, its alignment): reading the alignment costs a QML expression; keyed by the C++ object
+# and checked against the text, so an address reused by a new item is read again
+_ALIGNMENT_CACHE: dict[int, tuple[str, tuple[int, int]]] = {}
 
 
 class DriverError(AssertionError):
@@ -93,7 +99,22 @@ class Driver:
         for it in items:
             if it.isVisible():
                 return it
+        alias = self._primary_alias(name)  # a page's main action lives in the bottom bar
+        if alias is not None:
+            return alias
         return items[0] if items else None
+
+    def _primary_alias(self, name: str) -> QQuickItem | None:
+        """The bottom bar's main button when the current page declares ``primaryName == name`` (e.g.
+        "acceptNotice", "formNext"): scripts tap the action by its old name and reach the one visible copy."""
+        loaders = self.find_all("pageLoader")
+        page = loaders[0].property("item") if loaders else None
+        if page is None or page.property("primaryName") != name:
+            return None
+        for it in self.find_all("footerNext"):
+            if it.isVisible():
+                return it
+        return None
 
     def item(self, name: str, timeout: float = 5.0) -> QQuickItem:
         return self.wait_until(lambda: (i := self.find(name)) is not None and i.isVisible() and i, timeout, f"item {name!r}")
@@ -180,3 +201,102 @@ class Driver:
         path.parent.mkdir(parents=True, exist_ok=True)
         img.save(str(path), "PNG")
         return path
+
+
+    # -- layout checks: nothing elided, cut or drawn over another text ----------------------------------
+    def visible_texts(self) -> list[tuple[QQuickItem, QRectF, QRectF, Any]]:
+        """Every Text item drawn now: the item, its painted rectangle in scene coordinates (the glyphs, placed
+        by its alignment), the part of the scene its clipping ancestors (a scrolled Flickable) and the window
+        leave visible, and that nearest clipping ancestor (None: the window). Items of a hidden branch, fully
+        transparent or empty are left out."""
+        out: list[tuple[QQuickItem, QRectF, QRectF, Any]] = []
+        win = QRectF(0, 0, self.window.width(), self.window.height())
+
+        def walk(item: QQuickItem, clip: QRectF, clipper: Any) -> None:
+            if not item.isVisible() or item.opacity() <= 0.01:
+                return
+            if item.clip():
+                clip = clip.intersected(item.mapRectToScene(item.boundingRect()))
+                clipper = item
+            if item.inherits("QQuickText") and str(item.property("text") or "").strip():
+                out.append((item, self._painted_rect(item), clip, clipper))
+            for child in item.childItems():
+                walk(child, clip, clipper)
+
+        # a modal overlay ("Bạn còn đó không?", the offer of help, a draft) covers the page: only it is read
+        overlays = [o for name in MODAL_OVERLAYS for o in self.find_all(name) if o.isVisible()]
+        for top in overlays or [self._root_item()]:
+            walk(top, win, None)
+        return out
+
+    @staticmethod
+    def _painted_rect(item: QQuickItem) -> QRectF:
+        w, h = item.width(), item.height()
+        cw, ch = float(item.property("contentWidth")), float(item.property("contentHeight"))
+        align, valign = Driver._alignment(item)
+        x = 0.0 if align & 0x1 else (w - cw if align & 0x2 else (w - cw) / 2)  # AlignLeft / AlignRight / centred
+        y = 0.0 if valign & 0x20 else (h - ch if valign & 0x40 else (h - ch) / 2)  # AlignTop / AlignBottom / centred
+        return item.mapRectToScene(QRectF(x, y, cw, ch))
+
+    @staticmethod
+    def _alignment(item: QQuickItem) -> tuple[int, int]:
+        """(effective horizontal, vertical) alignment of a Text as ints: PySide6 cannot convert QQuickText's
+        own enums from ``property()``, so they are read through a QML expression."""
+        import shiboken6
+        from PySide6.QtQml import QQmlExpression, qmlContext
+
+        key = shiboken6.getCppPointer(item)[0]
+        cached = _ALIGNMENT_CACHE.get(key)
+        if cached is not None and cached[0] == str(item.property("text")):
+            return cached[1]
+        value = Driver._read_alignment(item, QQmlExpression, qmlContext)
+        if len(_ALIGNMENT_CACHE) > 20000:
+            _ALIGNMENT_CACHE.clear()
+        _ALIGNMENT_CACHE[key] = (str(item.property("text")), value)
+        return value
+
+    @staticmethod
+    def _read_alignment(item: QQuickItem, QQmlExpression: Any, qmlContext: Any) -> tuple[int, int]:  # noqa: N803
+        ctx = qmlContext(item)
+        if ctx is None:
+            return 1, 0x20
+        expr = QQmlExpression(ctx, item, "[effectiveHorizontalAlignment, verticalAlignment]")
+        value, _undefined = expr.evaluate()
+        try:
+            return int(value[0]), int(value[1])
+        except (TypeError, ValueError, IndexError):
+            return 1, 0x20
+
+    def layout_problems(self) -> list[str]:
+        """Texts that are elided (``truncated``), wider than their box, cut sideways by a clipping parent or the
+        window edge, or overlapping another text on screen. Empty when the screen reads cleanly."""
+        problems: list[str] = []
+        shown: list[tuple[QQuickItem, QRectF, QRectF, Any, str]] = []
+        for item, rect, clip, clipper in self.visible_texts():
+            text = str(item.property("text")).replace("\n", " ")[:60]
+            if item.property("truncated"):
+                problems.append(f"elided: {text!r}")
+            if float(item.property("contentWidth")) > item.width() + 2:
+                problems.append(f"wider than its box ({item.property('contentWidth'):.0f} > {item.width():.0f}): {text!r}")
+            if rect.left() < clip.left() - 2 or rect.right() > clip.right() + 2:
+                problems.append(f"cut at the side (x {rect.left():.0f}-{rect.right():.0f}, visible "
+                                f"{clip.left():.0f}-{clip.right():.0f}): {text!r}")
+            shown.append((item, rect, rect.intersected(clip), clipper, text))
+        for i, (a, ra, va, ca, ta) in enumerate(shown):
+            for b, rb, vb, cb, tb in shown[i + 1:]:
+                # inside the same scrolled area: compared in full, scrolled out of view or not; across layers
+                # (the page under the bottom bar): only what is on screen
+                both = ra.intersected(rb) if ca is cb else va.intersected(vb)
+                if both.width() > 2 and both.height() > 2 and not self._one_contains(a, b):
+                    problems.append(f"overlap: {ta!r} and {tb!r}")
+        return problems
+
+    @staticmethod
+    def _one_contains(a: QQuickItem, b: QQuickItem) -> bool:
+        for x, y in ((a, b), (b, a)):
+            p = y.parentItem()
+            while p is not None:
+                if p is x:
+                    return True
+                p = p.parentItem()
+        return False

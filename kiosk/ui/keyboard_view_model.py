@@ -18,7 +18,7 @@ class KeyboardViewModel(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._telex = True
+        self._telex = False  # off by default: "aa" must stay "aa" for someone who has never heard of Telex
 
     def _get_telex(self) -> bool:
         return self._telex

@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 PAGES = ("welcome", "notice", "identify", "account", "procedures", "detail", "form", "documents",
          "delivery", "payment", "review", "receipt", "rating", "track", "staff", "ticket")
 TEXT_SCALES = (1.0, 1.3, 1.6)
+HELP_OFFER_S = 60.0  # seconds on one step without progress before the kiosk offers to call staff (once a visit)
+NO_HELP_OFFER_PAGES = ("welcome", "receipt", "rating", "staff")
 # attribute -> (module, class), built in this order; importing them all costs ~20 ms, so kiosk run builds most
 # of them after its first frame
 SUB_VIEW_MODELS = {
@@ -55,6 +57,8 @@ class KioskViewModel(QObject):
     languageSwitchRequested = Signal(str)  # the application installs the translator
     readyChanged = Signal()
     draftChanged = Signal()
+    helpOfferChanged = Signal()
+    demoChanged = Signal()
 
     def __init__(self, services: Any, *, idle_timeout_s: float | None = None, countdown_s: int = 10,
                  parent: QObject | None = None) -> None:
@@ -84,6 +88,16 @@ class KioskViewModel(QObject):
         self._draft_consent = False  # "keep a draft if the kiosk fails": un-ticked until the citizen ticks it
         self._draft_offer: Any = None  # a draft found for the card just read (kiosk.core.drafts.Draft)
         self._draft_gen = 0  # bumped by every delete: a save still running on the worker then writes nothing
+        # help that comes to you: after HELP_OFFER_S on one step without progress, offer to call staff (once)
+        self._stuck = QTimer(self)
+        self._stuck.setSingleShot(True)
+        self._stuck.setInterval(int(HELP_OFFER_S * 1000))
+        self._stuck.timeout.connect(self._offer_help)
+        self._help_offer = False
+        self._help_offered = False
+        self._progress_key: tuple[str, ...] = ("welcome",)
+        self._step_since: Any = None  # when the citizen reached the current step (the console shows it)
+        self._demo_card: dict[str, str] = {}
 
         if self.ready:
             self._build_sub_view_models()
@@ -105,6 +119,9 @@ class KioskViewModel(QObject):
     def _build_sub_view_models(self) -> None:
         for name in SUB_VIEW_MODELS:
             getattr(self, name)
+        # a new step inside a page (card read, account code sent...) is progress too
+        self._identify.changed.connect(self._check_progress)
+        self._account.changed.connect(self._check_progress)
 
     # -- sub view models ------------------------------------------------------------------------------
     @Property(QObject, constant=True)
@@ -202,6 +219,7 @@ class KioskViewModel(QObject):
             self.messageChanged.emit()
         self.pageChanged.emit()
         self.poke()
+        self._check_progress()
         if page == "receipt":  # submitted: a draft must never offer the same dossier again
             self._drop_draft(self._identify.id_number)
         else:
@@ -213,6 +231,7 @@ class KioskViewModel(QObject):
             return
         self._page = self._history.pop()
         self.pageChanged.emit()
+        self._check_progress()
 
     @Slot(str)
     def start(self, intent: str) -> None:
@@ -220,6 +239,8 @@ class KioskViewModel(QObject):
         if not self.ready:
             return
         self._intent = intent
+        if self._message != NO_TEXT:  # the last visitor's "thank you" is not for this one
+            self.dismissMessage()
         self._begin_session()
         self.goTo("track" if intent == "track" else "notice")
 
@@ -290,16 +311,94 @@ class KioskViewModel(QObject):
 
     @Slot()
     def callStaff(self) -> None:
+        self._call_staff("button")
+
+    def _call_staff(self, reason: str) -> None:
         if not self.ready:
             return
         s = self.services.settings
         now = self.services.clock.now()
         self.show_message(("Đã gọi cán bộ. Vui lòng chờ trong giây lát, cán bộ sẽ đến hỗ trợ bạn.",
                            "Staff have been called. Please wait a moment, someone is coming to help you."))
-        self.worker.submit(lambda: records.request_help(self.services.app.session_factory, s.kiosk_id, s.kiosk_name, now),
+        where = {"session_id": self._session_id, "page": self._page, "page_since": self._step_since or now,
+                 "reason": reason}
+        self.worker.submit(lambda: records.request_help(self.services.app.session_factory, s.kiosk_id, s.kiosk_name, now,
+                                                        **where),
                            on_error=lambda exc: self.show_message(
                                ("Chưa gọi được cán bộ. Vui lòng đến quầy tiếp nhận gần nhất.",
                                 "Staff could not be called. Please go to the nearest counter.")))
+
+    # -- help that comes to you ------------------------------------------------------------------------
+    def set_help_offer_after(self, seconds: float) -> None:
+        """How long one step may last without progress before help is offered (tests use a short one)."""
+        self._stuck.setInterval(int(max(0.05, seconds) * 1000))
+
+    def _current_progress_key(self) -> tuple[str, ...]:
+        key = [self._page]
+        if self._page == "identify":
+            key.append(str(self._identify.step))
+        elif self._page == "account":
+            key.append(str(self._account.step))
+        return tuple(key)
+
+    def _check_progress(self) -> None:
+        """The citizen moved on (a new page or a new step): restart the stuck timer, tell the console."""
+        if "_identify" not in self.__dict__:  # sub view models not built yet (kiosk run before ready)
+            return
+        key = self._current_progress_key()
+        if key == self._progress_key:
+            return
+        self._progress_key = key
+        self._step_since = self.services.clock.now() if self.ready else None
+        self._stuck.stop()
+        if self._help_offer:
+            self._help_offer = False
+            self.helpOfferChanged.emit()
+        if self._page not in NO_HELP_OFFER_PAGES and not self._help_offered:
+            self._stuck.start()
+        self._report_page()
+
+    def _report_page(self) -> None:
+        sid, page, since = self._session_id, self._page, self._step_since
+        if sid is None or since is None or not self.ready:
+            return  # the session row is written with its first page when its id arrives
+        factory = self.services.app.session_factory
+        self.worker.submit(lambda: records.mark_page(factory, sid, page, since),
+                           on_error=lambda exc: log.warning("page not recorded: %s", type(exc).__name__))
+
+    def _offer_help(self) -> None:
+        if self._help_offered or self._page in NO_HELP_OFFER_PAGES or self._tick.isActive():
+            return
+        self._help_offered = True
+        self._help_offer = True
+        self.helpOfferChanged.emit()
+        log.info("help offered after %s s without progress on %s", self._stuck.interval() // 1000, self._page)
+
+    @Property(bool, notify=helpOfferChanged)
+    def helpOffer(self) -> bool:
+        """True while "Bạn có cần giúp không?" is shown (once a visit, after a step without progress)."""
+        return self._help_offer
+
+    @Slot()
+    def acceptHelpOffer(self) -> None:
+        self._help_offer = False
+        self.helpOfferChanged.emit()
+        self._call_staff("offer")
+
+    @Slot()
+    def declineHelpOffer(self) -> None:
+        self._help_offer = False
+        self.helpOfferChanged.emit()
+
+    # -- kiosk demo: the virtual card's data and QR on the identify page --------------------------------
+    def set_demo_card(self, name: str, id_number: str, dob: str, qr: str) -> None:
+        self._demo_card = {"name": name, "id": id_number, "dob": dob, "qr": qr}
+        self.demoChanged.emit()
+
+    @Property("QVariantMap", notify=demoChanged)
+    def demoCard(self) -> dict[str, str]:
+        """Empty except in ``kiosk demo``: {name, id, dob, qr} of the card it serves."""
+        return dict(self._demo_card)
 
     # -- crash drafts, only with consent (kiosk.core.drafts) ----------------------------------------------
     @Property(bool, notify=draftChanged)
@@ -427,6 +526,7 @@ class KioskViewModel(QObject):
         def done(sid: int) -> None:
             self._session_busy = False
             self._session_id = sid
+            self._report_page()  # the page reached while the row was being written
 
         def failed(exc: BaseException) -> None:
             self._session_busy = False
@@ -480,6 +580,10 @@ class KioskViewModel(QObject):
         self._message = NO_TEXT
         self._idle.stop()
         self._tick.stop()
+        self._stuck.stop()
+        self._help_offer = self._help_offered = False
+        self._progress_key, self._step_since = ("welcome",), None
+        self._keyboard.telex = False  # the next citizen starts with plain typing again
         if self.lang != "vi":
             self.setLanguage("vi")
         self.pageChanged.emit()
@@ -487,6 +591,7 @@ class KioskViewModel(QObject):
         self.messageChanged.emit()
         self.idleChanged.emit()
         self.draftChanged.emit()
+        self.helpOfferChanged.emit()
         self.sessionReset.emit()
 
     def on_unexpected_error(self) -> None:
@@ -504,6 +609,7 @@ class KioskViewModel(QObject):
 
         self._idle.stop()
         self._tick.stop()
+        self._stuck.stop()
         self.worker.wait(10000)
         if shiboken6.isValid(self):
             shiboken6.delete(self)

@@ -63,7 +63,8 @@ class ProcedureViewModel(SubViewModel):
             return self.t(("Miễn phí", "Free"))
         from kiosk.form_content import format_money  # babel: not before the first frame
 
-        return format_money(amount) + self.t((" đồng", " dong"))
+        text = format_money(amount)  # "10.000 đồng": the unit is already there
+        return text if self.root.lang == "vi" else text.replace(" đồng", " dong")
 
     # -- lists ----------------------------------------------------------------------------------------
     @Property("QVariantList", notify=changed)

@@ -149,7 +149,8 @@ class SubmitViewModel(SubViewModel):
             return self.t(("Miễn phí", "Free"))
         from kiosk.form_content import format_money  # babel: not before the first frame
 
-        return format_money(self.fee) + self.t((" đồng", " dong"))
+        text = format_money(self.fee)  # "10.000 đồng": the unit is already there
+        return text if self.root.lang == "vi" else text.replace(" đồng", " dong")
 
     @Property(str, notify=changed)
     def payment(self) -> str:

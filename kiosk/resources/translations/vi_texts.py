@@ -187,6 +187,35 @@ VI = {
     "Continue where I was": "Tiếp tục từ chỗ đang làm",
     "Start again and erase the draft": "Làm lại từ đầu và xóa bản nháp",
     # -- the supervisor screen (context "Supervisor": Supervisor.qml and supervisor_view_model.py) --------------
+    # issue 15: every screen fixed from a look; help that comes to you
+    "Normal text": "Chữ bình thường",
+    "Even larger text": "Chữ lớn hơn nữa",
+    "Normal colours": "Màu bình thường",
+    "Would you like some help?": "Bạn có cần giúp không?",
+    "A staff member can come to this kiosk and help you. It is free.": "Cán bộ có thể đến ki-ốt này để giúp bạn. Hỗ trợ là miễn phí.",
+    "Yes, call staff": "Có, gọi cán bộ",
+    "No, I will continue myself": "Không, tôi tự làm tiếp",
+    "Type your ID number and date of birth": "Nhập số định danh và ngày sinh",
+    "Scan the QR code on your ID card": "Quét mã QR trên thẻ căn cước",
+    "Step 1 of 2": "Bước 1 trong 2",
+    "Step 2 of 2": "Bước 2 trong 2",
+    "Hold the front of your ID card, where the QR code is printed, under the scanner light.":
+        "Đưa mặt trước thẻ căn cước, chỗ có in mã QR, vào dưới đèn của máy quét.",
+    "Demo card: %1 · ID number %2 · born %3": "Thẻ mẫu: %1 · số định danh %2 · ngày sinh %3",
+    "Scan the demo card's QR code": "Quét mã QR thẻ mẫu",
+    "Type the 12-digit number and the date of birth printed on your card. Then you will place the card on the reader.":
+        "Nhập số định danh 12 chữ số và ngày sinh in trên thẻ. Sau đó bạn sẽ đặt thẻ lên đầu đọc.",
+    "day/month/year": "ngày/tháng/năm",
+    "Now lay your card flat on the reader and leave it there until the bar is full.":
+        "Bây giờ hãy đặt thẻ nằm phẳng trên đầu đọc và để yên cho đến khi thanh chạy đầy.",
+    "QR scanner": "Máy quét mã QR",
+    "“Fully online”: the whole dossier is handed in at this kiosk. “Partly online”: you start here, but some steps still need a visit to the counter.":
+        "“Toàn trình”: nộp trọn hồ sơ tại ki-ốt này. “Một phần”: bắt đầu tại đây, nhưng vẫn phải đến quầy cho một số việc.",
+    "Partly online: you hand in the dossier here, but some steps are done at the counter (see below).":
+        "Một phần: bạn nộp hồ sơ tại đây, nhưng một số việc vẫn phải làm tại quầy (xem bên dưới).",
+    "Fully online: the whole dossier is handed in at this kiosk.": "Toàn trình: cả hồ sơ được nộp ngay tại ki-ốt này.",
+    "What it is for: you get a text message each time one of your dossiers moves on (received, needs more papers, result ready), and next time this kiosk knows you from your ID card, so you skip this step.":
+        "Tài khoản dùng để: nhận tin nhắn mỗi khi hồ sơ của bạn có tiến triển (đã tiếp nhận, cần bổ sung giấy tờ, đã có kết quả), và lần sau ki-ốt nhận ra bạn qua thẻ căn cước nên bạn không phải làm lại bước này.",
     "Supervisor – end-of-day summary": "Giám sát – Tổng hợp cuối ngày",
     "Supervisor login": "Đăng nhập giám sát",
     "Checking…": "Đang kiểm tra…",

@@ -5,6 +5,7 @@ import QtQuick
 KPage {
     id: page
     primaryText: qsTr("Continue")
+    primaryName: "deliveryNext"
     onPrimary: page.vm.deliveryNext()
     readonly property var vm: page.kiosk.submit
     title: qsTr("How do you want to receive the result?")
@@ -34,12 +35,5 @@ KPage {
         error: page.vm.addressError
         onEdited: (t) => page.vm.setAddress(t)
         Component.onCompleted: text = page.vm.address
-    }
-    KButton {
-        objectName: "deliveryNext"
-        width: parent.width
-        kind: "primary"
-        text: qsTr("Continue")
-        onClicked: page.vm.deliveryNext()
     }
 }

@@ -4,11 +4,19 @@ import QtQuick
 KPage {
     id: page
     primaryText: qsTr("Start this procedure")
+    primaryName: "startProcedure"
     onPrimary: page.kiosk.procedures.start()
     readonly property var d: page.kiosk.procedures.detail
     title: d.name || ""
     subtitle: (d.field || "") + " · " + (d.level || "")
 
+    KText {
+        objectName: "detailLevel"
+        width: parent.width
+        text: page.d.partly === true
+              ? qsTr("Partly online: you hand in the dossier here, but some steps are done at the counter (see below).")
+              : qsTr("Fully online: the whole dossier is handed in at this kiosk.")
+    }
     KCard {
         width: parent.width
         height: factsCol.implicitHeight + 40
@@ -46,12 +54,5 @@ KPage {
             width: parent.width
             text: "• " + modelData.name + (modelData.counts ? " (" + modelData.counts + ")" : "") + (modelData.required ? "" : " — " + qsTr("if applicable"))
         }
-    }
-    KButton {
-        objectName: "startProcedure"
-        width: parent.width
-        kind: "primary"
-        text: qsTr("Start this procedure")
-        onClicked: page.kiosk.procedures.start()
     }
 }

@@ -7,6 +7,7 @@ import QtQuick.Layouts
 KPage {
     id: page
     primaryText: qsTr("Continue")
+    primaryName: "documentsNext"
     onPrimary: page.vm.next()
     readonly property var vm: page.kiosk.documents
     title: qsTr("Your papers")
@@ -90,12 +91,5 @@ KPage {
                 }
             }
         }
-    }
-    KButton {
-        objectName: "documentsNext"
-        width: parent.width
-        kind: "primary"
-        text: qsTr("Continue")
-        onClicked: page.vm.next()
     }
 }

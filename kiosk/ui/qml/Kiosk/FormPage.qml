@@ -7,6 +7,7 @@ import QtQuick.Controls.Basic
 KPage {
     id: page
     primaryText: qsTr("Continue")
+    primaryName: "formNext"
     onPrimary: page.vm.next()
     readonly property var vm: page.kiosk.form
     title: qsTr("Fill in the form")
@@ -106,18 +107,17 @@ KPage {
             border.color: Theme.primary
             color: page.kiosk.draftConsent ? Theme.primary : Theme.surface
             Text { anchors.centerIn: parent; text: page.kiosk.draftConsent ? "✓" : ""; color: Theme.primaryText; font.pixelSize: 40 }
-            MouseArea { anchors.fill: parent; onClicked: page.kiosk.setDraftConsent(!page.kiosk.draftConsent) }
+            MouseArea {
+                anchors.fill: parent
+                Accessible.role: Accessible.CheckBox
+                Accessible.name: qsTr("Keep a draft if the kiosk fails")
+                Accessible.checked: page.kiosk.draftConsent
+                onClicked: page.kiosk.setDraftConsent(!page.kiosk.draftConsent)
+            }
         }
         KText {
             width: parent.width - 80
             text: qsTr("Keep a draft if the kiosk fails") + "\n" + qsTr("Only your card can reopen it; it is erased after 24 hours.")
         }
-    }
-    KButton {
-        objectName: "formNext"
-        width: parent.width
-        kind: "primary"
-        text: qsTr("Continue")
-        onClicked: page.vm.next()
     }
 }

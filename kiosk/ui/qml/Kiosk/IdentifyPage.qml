@@ -12,7 +12,10 @@ KPage {
          : vm.step === "reading" ? qsTr("Reading your card…")
          : vm.step === "error" && vm.errorKind === "untrusted" ? qsTr("This card cannot be verified")
          : vm.step === "error" ? qsTr("The card could not be read")
-         : qsTr("Place your ID card on the reader")
+         : vm.step === "typed" ? qsTr("Type your ID number and date of birth")
+         : qsTr("Scan the QR code on your ID card")
+    // one thing to do at a time: first the card's key (its QR, or the number typed), then the card on the reader
+    subtitle: vm.step === "place" ? qsTr("Step 1 of 2") : vm.step === "reading" ? qsTr("Step 2 of 2") : ""
     instruction: vm.step === "confirm" ? qsTr("Check the name and date of birth. If they are yours, touch Yes, this is me.")
          : vm.step === "reading" ? qsTr("Please keep the card still on the reader.")
          : vm.step === "error" && vm.errorKind === "untrusted" ? qsTr("Touch Call staff: an officer will help you at the counter.")
@@ -37,7 +40,7 @@ KPage {
                 height: 80
                 radius: 16
                 color: Theme.highContrast ? "#333333" : "#37474F"
-                Text { anchors.centerIn: parent; text: qsTr("Card reader"); color: "#FFFFFF"; font.family: Theme.font; font.pixelSize: Theme.small }
+                Text { anchors.centerIn: parent; text: qsTr("QR scanner"); color: "#FFFFFF"; font.family: Theme.font; font.pixelSize: Theme.small }
             }
             Rectangle {
                 id: card
@@ -49,6 +52,18 @@ KPage {
                 border.color: Theme.border
                 Rectangle { x: 20; y: 40; width: 40; height: 32; radius: 4; color: "#E0B84C" }
                 Text { x: 72; y: 14; text: "CĂN CƯỚC"; font.family: Theme.font; font.pixelSize: 16; font.bold: true; color: "#102A43" }
+                Grid {
+                    // the QR printed on the front of the card
+                    x: 138; y: 60; columns: 4; spacing: 0
+                    Repeater {
+                        model: [1, 0, 1, 1, 0, 1, 0, 1, 1, 1, 0, 0, 1, 0, 1, 1]
+                        delegate: Rectangle {
+                            required property int modelData
+                            width: 12; height: 12
+                            color: modelData === 1 ? "#102A43" : "#FFFFFF"
+                        }
+                    }
+                }
                 SequentialAnimation on y {
                     loops: Animation.Infinite
                     running: page.vm.step === "place"
@@ -59,9 +74,37 @@ KPage {
             }
         }
         KText {
+            objectName: "placeInstruction"
             width: parent.width
-            text: qsTr("1. Lay your chip ID card flat on the reader and leave it there.\n2. Hold the QR code printed on the card under the scanner light.")
+            text: qsTr("Hold the front of your ID card, where the QR code is printed, under the scanner light.")
             font.pixelSize: Theme.big
+        }
+        // kiosk demo: the virtual card is not in anyone's hand, so its data and its QR are offered here
+        KCard {
+            objectName: "demoCard"
+            width: parent.width
+            visible: page.kiosk.demoCard.qr !== undefined
+            color: Theme.banner
+            height: demoCol.implicitHeight + 40
+            Column {
+                id: demoCol
+                x: 24
+                y: 20
+                width: parent.width - 48
+                spacing: 12
+                KText {
+                    width: parent.width
+                    color: Theme.bannerText
+                    text: qsTr("Demo card: %1 · ID number %2 · born %3").arg(page.kiosk.demoCard.name || "")
+                          .arg(page.kiosk.demoCard.id || "").arg(page.kiosk.demoCard.dob || "")
+                }
+                KButton {
+                    objectName: "scanDemoQr"
+                    width: parent.width
+                    text: qsTr("Scan the demo card's QR code")
+                    onClicked: page.vm.submitQr(page.kiosk.demoCard.qr)
+                }
+            }
         }
         TextField {
             id: qrInput
@@ -85,7 +128,7 @@ KPage {
         width: parent.width
         spacing: Theme.gap
         visible: page.vm.step === "typed"
-        KText { width: parent.width; text: qsTr("Keep the card on the reader, then type the 12-digit number and your date of birth.") }
+        KText { width: parent.width; text: qsTr("Type the 12-digit number and the date of birth printed on your card. Then you will place the card on the reader.") }
         KField {
             id: idField
             objectName: "idNumber"
@@ -100,7 +143,7 @@ KPage {
             objectName: "dateOfBirth"
             width: parent.width
             label: qsTr("Date of birth (day/month/year)")
-            placeholder: "15/03/1986"
+            placeholder: page.kiosk.demoCard.dob || qsTr("day/month/year")
             numeric: true
             error: page.vm.dobError
             Component.onCompleted: text = page.vm.typedDob
@@ -119,7 +162,7 @@ KPage {
         width: parent.width
         spacing: Theme.gap
         visible: page.vm.step === "reading"
-        KText { width: parent.width; text: qsTr("Please keep the card still on the reader."); font.pixelSize: Theme.big }
+        KText { width: parent.width; text: qsTr("Now lay your card flat on the reader and leave it there until the bar is full."); font.pixelSize: Theme.big }
         ProgressBar {
             id: bar
             objectName: "readProgress"

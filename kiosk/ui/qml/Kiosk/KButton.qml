@@ -7,8 +7,9 @@ Button {
     property string kind: "secondary"
     property string hint: ""
     focusPolicy: Qt.NoFocus
-    implicitHeight: Math.max(Theme.touch, label.implicitHeight + 24)
-    implicitWidth: Math.max(Theme.touch * 2, label.implicitWidth + 56)
+    // header buttons keep a fixed size (the header does not grow with "chữ lớn"), so they do not squeeze the title
+    implicitHeight: Math.max(kind === "headerOn" || kind === "headerOff" ? 80 : Theme.touch, label.implicitHeight + 24)
+    implicitWidth: Math.max(kind === "headerOn" || kind === "headerOff" ? 120 : Theme.touch * 2, label.implicitWidth + 40)
     font.family: Theme.font
     font.pixelSize: Theme.big
     font.bold: kind === "primary"

@@ -62,7 +62,9 @@ ApplicationWindow {
                     font.family: Theme.font
                     font.pixelSize: 30
                     font.bold: true
-                    elide: Text.ElideRight
+                    // shrinks rather than cuts the name when the header buttons need the room
+                    fontSizeMode: Text.HorizontalFit
+                    minimumPixelSize: 18
                     width: parent.width
                 }
                 Text {
@@ -70,13 +72,15 @@ ApplicationWindow {
                     color: Theme.headerText
                     font.family: Theme.font
                     font.pixelSize: 20
-                    elide: Text.ElideRight
+                    fontSizeMode: Text.HorizontalFit
+                    minimumPixelSize: 14
                     width: parent.width
                 }
             }
             KButton {
                 objectName: "langVi"
-                text: "Tiếng Việt"
+                // the language in use carries a tick as well as the filled style, so it reads without colour
+                text: (root.kiosk.language === "vi" ? "✓ " : "") + "Tiếng Việt"
                 kind: root.kiosk.language === "vi" ? "headerOn" : "headerOff"
                 font.pixelSize: 21
                 implicitHeight: 80
@@ -84,7 +88,7 @@ ApplicationWindow {
             }
             KButton {
                 objectName: "langEn"
-                text: "English"
+                text: (root.kiosk.language === "en" ? "✓ " : "") + "English"
                 kind: root.kiosk.language === "en" ? "headerOn" : "headerOff"
                 font.pixelSize: 21
                 implicitHeight: 80
@@ -92,7 +96,9 @@ ApplicationWindow {
             }
             KButton {
                 objectName: "largeText"
-                text: qsTr("Larger text") + (root.kiosk.textScale > 1.0 ? " ×" + root.kiosk.textScale.toFixed(1) : "")
+                // says what a touch does next: larger, larger still, back to normal
+                text: root.kiosk.textScale > 1.45 ? qsTr("Normal text")
+                    : root.kiosk.textScale > 1.0 ? qsTr("Even larger text") : qsTr("Larger text")
                 kind: root.kiosk.textScale > 1.0 ? "headerOn" : "headerOff"
                 font.pixelSize: 21
                 implicitHeight: 80
@@ -100,7 +106,7 @@ ApplicationWindow {
             }
             KButton {
                 objectName: "highContrast"
-                text: qsTr("Contrast")
+                text: root.kiosk.highContrast ? qsTr("Normal colours") : qsTr("Contrast")
                 kind: root.kiosk.highContrast ? "headerOn" : "headerOff"
                 font.pixelSize: 21
                 implicitHeight: 80
@@ -213,46 +219,74 @@ ApplicationWindow {
         Rectangle {
             objectName: "footer"
             Layout.fillWidth: true
+            id: footer
             visible: root.kiosk.page !== "welcome" && root.kbTarget === null
-            implicitHeight: footRow.implicitHeight + 20
+            implicitHeight: footGrid.implicitHeight + 20
             color: Theme.surface
             border.color: Theme.border
             border.width: 1
-            RowLayout {
-                id: footRow
+            // footer type grows with "chữ lớn" up to ×1.3 only, so Back / Call staff / Cancel / the main action
+            // stay on screen together; when they do not fit on one row the main action gets a row of its own
+            readonly property int fontSize: Math.round(28 * Math.min(Theme.scale, 1.3))
+            readonly property real needed: (backButton.visible ? backButton.implicitWidth + 16 : 0)
+                + callStaffButton.implicitWidth + 16 + (cancelButton.visible ? cancelButton.implicitWidth + 16 : 0)
+                + (footerNext.visible ? Math.max(footerNext.implicitWidth, 300) + 16 : 0) + 40
+            readonly property bool twoRows: footerNext.visible && needed > width
+            GridLayout {
+                id: footGrid
                 anchors.fill: parent
                 anchors.margins: 10
                 anchors.leftMargin: 20
                 anchors.rightMargin: 20
-                spacing: 16
+                columns: 5
+                columnSpacing: 16
+                rowSpacing: 10
                 KButton {
                     objectName: "backButton"
                     visible: root.kiosk.canGoBack
+                    id: backButton
                     text: "‹  " + qsTr("Back")
                     onClicked: root.kiosk.back()
                 }
-                Item { Layout.fillWidth: true }
+                    font.pixelSize: footer.fontSize
+                    Layout.row: 0
+                    Layout.column: 0
+                Item { Layout.row: 0; Layout.column: 1; Layout.fillWidth: true; implicitHeight: 1 }
                 KButton {
                     objectName: "callStaff"
                     text: qsTr("Call staff")
+                    id: callStaffButton
                     onClicked: root.kiosk.callStaff()
                 }
+                    font.pixelSize: footer.fontSize
+                    Layout.row: 0
+                    Layout.column: 2
                 KButton {
                     objectName: "cancelButton"
                     visible: root.kiosk.page !== "receipt" && root.kiosk.page !== "rating"
+                    id: cancelButton
                     text: qsTr("Cancel and erase")
                     kind: "quiet"
                     onClicked: root.kiosk.cancel()
                 }
+                    font.pixelSize: footer.fontSize
+                    Layout.row: 0
+                    Layout.column: 3
                 KButton {
-                    // the page's main action, always in reach (not only at the end of a scrolled page)
+                    // the page's main action, always in reach (not only at the end of a scrolled page); the
+                    // only copy of it: pages do not repeat it in their content
+                    id: footerNext
                     objectName: "footerNext"
                     visible: root.currentPage !== null && root.currentPage.primaryText !== ""
                     enabled: root.currentPage !== null && root.currentPage.primaryEnabled
                     kind: "primary"
-                    Layout.preferredWidth: Math.max(implicitWidth, 300)
+                    Layout.row: footer.twoRows ? 1 : 0
+                    Layout.column: footer.twoRows ? 0 : 4
+                    Layout.columnSpan: footer.twoRows ? 5 : 1
+                    Layout.fillWidth: footer.twoRows
+                    Layout.preferredWidth: footer.twoRows ? -1 : Math.max(implicitWidth, 300)
                     text: (root.currentPage !== null ? root.currentPage.primaryText : "") + "  ›"
-                    font.pixelSize: Theme.title
+                    font.pixelSize: Math.round(34 * Math.min(Theme.scale, 1.3))
                     onClicked: if (root.currentPage !== null) root.currentPage.primary()
                 }
             }
@@ -262,8 +296,12 @@ ApplicationWindow {
         Loader {
             id: keyboardLoader
             Layout.fillWidth: true
-            active: root.kbTarget !== null
-            visible: active
+            // built the first time a field needs it, then kept and only hidden: rebuilding it for every field
+            // left the old keys around until a deferred delete, answering taps for a field that was gone
+            property bool needed: false
+            active: needed || root.kbTarget !== null
+            onActiveChanged: if (active) needed = true
+            visible: root.kbTarget !== null
             sourceComponent: VnKeyboard {
                 objectName: "keyboard"
                 kiosk: root.kiosk
@@ -313,6 +351,52 @@ ApplicationWindow {
 
     Rectangle {
         objectName: "draftOfferOverlay"
+    // after a while on one screen without moving on, the kiosk offers help once per visit (KioskViewModel)
+    Rectangle {
+        objectName: "helpOfferOverlay"
+        anchors.fill: parent
+        visible: root.kiosk.helpOffer && !root.kiosk.idleWarning
+        color: "#CC000000"
+        MouseArea { anchors.fill: parent }
+        KCard {
+            anchors.centerIn: parent
+            width: Math.min(parent.width - 80, 900)
+            height: helpCol.implicitHeight + 80
+            ColumnLayout {
+                id: helpCol
+                anchors.fill: parent
+                anchors.margins: 40
+                spacing: 24
+                KText {
+                    objectName: "helpOfferTitle"
+                    Layout.fillWidth: true
+                    text: qsTr("Would you like some help?")
+                    font.pixelSize: Theme.title
+                    font.bold: true
+                    horizontalAlignment: Text.AlignHCenter
+                }
+                KText {
+                    Layout.fillWidth: true
+                    text: qsTr("A staff member can come to this kiosk and help you. It is free.")
+                    horizontalAlignment: Text.AlignHCenter
+                }
+                KButton {
+                    objectName: "helpOfferCall"
+                    Layout.fillWidth: true
+                    kind: "primary"
+                    text: qsTr("Yes, call staff")
+                    onClicked: root.kiosk.acceptHelpOffer()
+                }
+                KButton {
+                    objectName: "helpOfferContinue"
+                    Layout.fillWidth: true
+                    text: qsTr("No, I will continue myself")
+                    onClicked: root.kiosk.declineHelpOffer()
+                }
+            }
+        }
+    }
+
         anchors.fill: parent
         visible: root.kiosk.draftOffer
         color: "#CC000000"

@@ -4,6 +4,9 @@ import QtQuick
 KPage {
     id: page
     title: page.kiosk.identify.noticeTitle
+    primaryText: qsTr("I understand, continue")
+    primaryName: "acceptNotice"
+    onPrimary: page.kiosk.identify.acceptNotice()
     instruction: qsTr("Read how your information is used, then touch the button below to continue.")
 
     KCard {
@@ -17,12 +20,5 @@ KPage {
             width: parent.width - 48
             text: page.kiosk.identify.noticeText
         }
-    }
-    KButton {
-        objectName: "acceptNotice"
-        width: parent.width
-        kind: "primary"
-        text: qsTr("I understand, continue")
-        onClicked: page.kiosk.identify.acceptNotice()
     }
 }

@@ -4,6 +4,7 @@ import QtQuick
 KPage {
     id: page
     primaryText: qsTr("Continue")
+    primaryName: "paymentNext"
     onPrimary: page.kiosk.goTo("review")
     readonly property var vm: page.kiosk.submit
     title: qsTr("Fee: %1").arg(vm.feeText)
@@ -24,12 +25,5 @@ KPage {
         text: (page.vm.payment === "counter" ? "✓ " : "") + qsTr("Pay at the counter")
         hint: qsTr("In cash or by card when you come back")
         onClicked: page.vm.setPayment("counter")
-    }
-    KButton {
-        objectName: "paymentNext"
-        width: parent.width
-        kind: "primary"
-        text: qsTr("Continue")
-        onClicked: page.kiosk.goTo("review")
     }
 }

@@ -37,6 +37,15 @@ KPage {
     }
     KText { width: parent.width; text: page.vm.listTitle; font.pixelSize: Theme.big; font.bold: true }
     KText {
+        // the catalogue's two levels, in plain words
+        objectName: "levelsExplained"
+        width: parent.width
+        visible: page.vm.results.length > 0
+        text: qsTr("“Fully online”: the whole dossier is handed in at this kiosk. “Partly online”: you start here, but some steps still need a visit to the counter.")
+        color: Theme.muted
+        font.pixelSize: Theme.small
+    }
+    KText {
         width: parent.width
         visible: page.vm.results.length === 0
         text: qsTr("Nothing found. Try other words, or call staff.")
@@ -61,7 +70,13 @@ KPage {
                 KText { width: parent.width; text: item.modelData.field + " · " + item.modelData.level + " · " + item.modelData.fee; color: Theme.muted; font.pixelSize: Theme.small }
             }
             Text { anchors.right: parent.right; anchors.rightMargin: 24; anchors.verticalCenter: parent.verticalCenter; text: "›"; font.pixelSize: 56; color: Theme.primary }
-            MouseArea { anchors.fill: parent; onClicked: page.vm.select(item.modelData.code) }
+            MouseArea {
+                anchors.fill: parent
+                Accessible.role: Accessible.Button
+                Accessible.name: item.modelData.name
+                onPressed: Guide.control(item.modelData.name)
+                onClicked: page.vm.select(item.modelData.code)
+            }
         }
     }
 }

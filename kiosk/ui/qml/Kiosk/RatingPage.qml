@@ -46,9 +46,15 @@ KPage {
                             ctx.stroke()
                         }
                     }
-                    KText { anchors.horizontalCenter: parent.horizontalCenter; text: face.modelData; font.bold: true }
+                    KText { width: face.width - 16; horizontalAlignment: Text.AlignHCenter; text: face.modelData; font.bold: true }
                 }
-                MouseArea { anchors.fill: parent; onClicked: page.kiosk.submit.rate(face.index + 1) }
+                MouseArea {
+                    anchors.fill: parent
+                    Accessible.role: Accessible.Button
+                    Accessible.name: face.modelData
+                    onPressed: Guide.control(face.modelData)
+                    onClicked: page.kiosk.submit.rate(face.index + 1)
+                }
             }
         }
     }

@@ -6,6 +6,7 @@ import QtQuick.Layouts
 KPage {
     id: page
     primaryText: qsTr("Finish")
+    primaryName: "receiptDone"
     onPrimary: page.vm.toRating()
     readonly property var vm: page.kiosk.submit
     title: qsTr("Your dossier has been submitted")
@@ -23,7 +24,18 @@ KPage {
             width: parent.width - 48
             spacing: 8
             KText { width: parent.width; text: qsTr("Dossier code"); color: Theme.muted; horizontalAlignment: Text.AlignHCenter }
-            KText { objectName: "receiptCode"; width: parent.width; text: page.vm.code; font.pixelSize: Theme.huge; font.bold: true; horizontalAlignment: Text.AlignHCenter }
+            KText {
+                // one line whatever the text size: the code shrinks to the card's width rather than break or spill
+                objectName: "receiptCode"
+                width: parent.width
+                text: page.vm.code
+                font.pixelSize: Theme.huge
+                font.bold: true
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.NoWrap
+                fontSizeMode: Text.HorizontalFit
+                minimumPixelSize: 28
+            }
             KText { width: parent.width; text: qsTr("An officer will check it before %1.").arg(page.vm.acceptDeadline); horizontalAlignment: Text.AlignHCenter }
             KText { width: parent.width; text: qsTr("Expected result: %1").arg(page.vm.expectedDue); horizontalAlignment: Text.AlignHCenter; font.bold: true }
         }
@@ -102,12 +114,5 @@ KPage {
         color: Theme.banner
         height: ipText.implicitHeight + 40
         KText { id: ipText; x: 24; y: 20; width: parent.width - 48; color: Theme.bannerText; text: qsTr("Still to do in person: %1").arg(page.vm.inPerson) }
-    }
-    KButton {
-        objectName: "receiptDone"
-        width: parent.width
-        kind: "primary"
-        text: qsTr("Finish")
-        onClicked: page.vm.toRating()
     }
 }

@@ -8,8 +8,17 @@ KPage {
     primaryText: page.vm.submitting ? qsTr("Submitting…") : qsTr("Submit the dossier")
     onPrimary: page.vm.submitDossier()
     primaryEnabled: !page.vm.submitting
+    primaryName: "submitDossier"
     readonly property var vm: page.kiosk.submit
     title: qsTr("Check everything, then submit")
+
+    // the card holder's own number is masked the same way in every section (as on "Is this you?"); other
+    // numbers the citizen typed stay readable so they can be checked
+    function shown(value) {
+        const s = String(value)
+        const masked = page.kiosk.identify.maskedId
+        return /^[0-9]{12}$/.test(s) && masked !== "" && s.slice(0, 3) + " ••• ••• " + s.slice(9) === masked ? masked : s
+    }
     instruction: qsTr("Read each part. Touch Change to correct it, or Submit the dossier when everything is right.")
 
     Repeater {
@@ -42,7 +51,7 @@ KPage {
                     delegate: KText {
                         required property var modelData
                         width: parent.width
-                        text: modelData.label + ": " + modelData.value
+                        text: modelData.label + ": " + page.shown(modelData.value)
                     }
                 }
             }
@@ -55,14 +64,5 @@ KPage {
         text: "⚠ " + page.vm.errorText
         color: Theme.error
         font.bold: true
-    }
-    KButton {
-        objectName: "submitDossier"
-        width: parent.width
-        kind: "primary"
-        enabled: !page.vm.submitting
-        text: page.vm.submitting ? qsTr("Submitting…") : qsTr("Submit the dossier")
-        font.pixelSize: Theme.title
-        onClicked: page.vm.submitDossier()
     }
 }

@@ -8,6 +8,7 @@ KPage {
     id: page
     readonly property var vm: page.kiosk.ticket
     primaryText: page.vm.taken ? qsTr("Done") : ""
+    primaryName: "ticketDone"
     onPrimary: page.vm.done()
     title: page.vm.taken ? qsTr("Your number") : qsTr("Take a queue number")
     subtitle: page.vm.taken ? "" : qsTr("Choose what you need help with. Your ticket will be printed.")
@@ -75,12 +76,5 @@ KPage {
             KText { width: parent.width; text: qsTr("Please wait until your number is called."); font.pixelSize: Theme.big; font.bold: true; horizontalAlignment: Text.AlignHCenter }
             KText { objectName: "ticketPrint"; width: parent.width; visible: text !== ""; text: page.vm.printText; color: Theme.error; horizontalAlignment: Text.AlignHCenter }
         }
-    }
-    KButton {
-        objectName: "ticketDone"
-        width: parent.width
-        kind: page.vm.taken ? "primary" : "secondary"
-        text: page.vm.taken ? qsTr("Done") : qsTr("Back to the start")
-        onClicked: page.vm.done()
     }
 }

@@ -6,6 +6,10 @@ KPage {
     readonly property var vm: page.kiosk.track
     title: qsTr("Track a dossier")
     subtitle: qsTr("Type the code from your receipt, or hold the receipt's QR code under the scanner.")
+    // once a dossier is shown, "Finish" is the one main action, in the bottom bar
+    primaryText: page.vm.found ? qsTr("Finish") : ""
+    primaryName: "trackDone"
+    onPrimary: page.kiosk.finish("completed")
 
     KField {
         id: codeField
@@ -14,10 +18,11 @@ KPage {
         label: qsTr("Dossier code")
         placeholder: "000.00.06.H56-261125-0001"
         error: page.vm.errorText
-        Component.onCompleted: { text = page.vm.code; input.forceActiveFocus() }
-        onAccepted: page.vm.lookup(text)
+        // a scanned receipt QR types here; a result already shown (scanned on Welcome) is not covered by the keyboard
+        Component.onCompleted: { text = page.vm.code; if (!page.vm.found) input.forceActiveFocus() }
+        onAccepted: { input.focus = false; page.vm.lookup(text) }
     }
-    KButton { objectName: "trackLookup"; width: parent.width; kind: "primary"; text: qsTr("Look it up"); onClicked: page.vm.lookup(codeField.text) }
+    KButton { objectName: "trackLookup"; width: parent.width; kind: page.vm.found ? "secondary" : "primary"; text: qsTr("Look it up"); onClicked: { codeField.input.focus = false; page.vm.lookup(codeField.text) } }
     KCard {
         width: parent.width
         visible: page.vm.found
@@ -34,5 +39,4 @@ KPage {
             KText { width: parent.width; visible: (page.vm.info.due || "") !== ""; text: qsTr("Result due: %1").arg(page.vm.info.due || "") }
         }
     }
-    KButton { objectName: "trackDone"; width: parent.width; text: qsTr("Finish"); onClicked: page.kiosk.finish("completed") }
 }

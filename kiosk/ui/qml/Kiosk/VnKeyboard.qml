@@ -33,22 +33,34 @@ Rectangle {
         id: key
         property string label: ""
         property real units: 1
+        property bool strong: false
         signal tapped()
         Layout.fillWidth: true
         Layout.preferredWidth: units * 100
         Layout.preferredHeight: Math.round(64 * Math.min(Theme.scale, 1.25))
         radius: 8
-        color: area.pressed ? Theme.focus : Theme.surface
-        border.color: Theme.border
-        border.width: Theme.highContrast ? 2 : 1
+        color: area.pressed ? Theme.focus : (key.strong ? Theme.secondary : Theme.surface)
+        border.color: key.strong ? Theme.secondaryText : Theme.border
+        border.width: key.strong ? 3 : (Theme.highContrast ? 2 : 1)
         Text {
             anchors.centerIn: parent
+            width: parent.width - 8
+            horizontalAlignment: Text.AlignHCenter
+            fontSizeMode: Text.HorizontalFit
+            minimumPixelSize: 16
             text: key.label
             font.family: Theme.font
+            font.bold: key.strong
             font.pixelSize: Math.round(28 * Math.min(Theme.scale, 1.25))
-            color: Theme.text
+            color: key.strong ? Theme.secondaryText : Theme.text
         }
-        MouseArea { id: area; anchors.fill: parent; onClicked: key.tapped() }
+        MouseArea {
+            id: area
+            anchors.fill: parent
+            Accessible.role: Accessible.Button
+            Accessible.name: key.label
+            onClicked: key.tapped()
+        }
     }
 
     ColumnLayout {
@@ -93,7 +105,7 @@ Rectangle {
             Key { visible: !root.numeric; units: 1.5; label: "⇧"; objectName: "key_shift"; onTapped: root.shifted = !root.shifted }
             Key { visible: root.numeric; label: "/"; objectName: "key_slash"; onTapped: root.press("/") }
             Key { visible: root.numeric; label: "0"; objectName: "key_0n"; onTapped: root.press("0") }
-            Key { visible: !root.numeric; units: 4; label: qsTr("space"); objectName: "key_space"; onTapped: root.press(" ") }
+            Key { visible: !root.numeric; units: 3; label: qsTr("space"); objectName: "key_space"; onTapped: root.press(" ") }
             Key { visible: !root.numeric; label: "@"; onTapped: root.press("@") }
             Key { visible: !root.numeric; label: "."; onTapped: root.press(".") }
             Key {
@@ -105,6 +117,14 @@ Rectangle {
             }
             Key { units: 1.5; label: "⌫"; objectName: "key_backspace"; onTapped: root.backspace() }
             Key { units: 1.5; label: qsTr("Done"); objectName: "key_done"; onTapped: if (root.target) root.target.focus = false }
+            // the bottom bar is hidden under the keyboard: calling staff stays one touch away
+            Key {
+                units: 2
+                label: qsTr("Call staff")
+                objectName: "key_callStaff"
+                strong: true
+                onTapped: root.kiosk.callStaff()
+            }
         }
     }
 }
