@@ -180,7 +180,6 @@ def test_every_pair_on_a_real_dossier(app, staff_id, route) -> None:  # type: ig
             assert (r.status_from, r.status_to) == (status, want), (route, action)
 
 
-@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_refusal_after_acceptance_is_refused_and_stop_prints_form_05(app, staff_id) -> None:  # type: ignore[no-untyped-def]
     code = submit(app)
     app.actions.accept(code, staff_id)
@@ -200,7 +199,6 @@ def test_refusal_after_acceptance_is_refused_and_stop_prints_form_05(app, staff_
     assert app.actions.refuse(other, staff_id, "Không thuộc thẩm quyền").status_to == 3
 
 
-@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_financial_obligation_pauses_and_moves_the_due_date(app, clock, staff_id) -> None:  # type: ignore[no-untyped-def]
     from kiosk.models.tables import Dossier, OutboxEvent, Payment
 
@@ -223,7 +221,6 @@ def test_financial_obligation_pauses_and_moves_the_due_date(app, clock, staff_id
     assert kinds == ["dossier.submitted", "dossier.accepted", "dossier.financial_requested", "dossier.paid"]
 
 
-@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_payment_service_confirmation_is_marked_gateway(app, staff_id) -> None:  # type: ignore[no-untyped-def]
     from kiosk.integrations.payments import DemoPayments
     from kiosk.models.tables import AuditEvent, Payment
