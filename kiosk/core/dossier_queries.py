@@ -156,6 +156,14 @@ def format_remaining(td: timedelta | None) -> str:
     return f"quá {text}" if td < timedelta(0) else f"còn {text}"
 
 
+def _applicant(d: Dossier, key: str) -> str | None:
+    """The applicant as received with this dossier (its snapshot), else the citizen row (older dossiers)."""
+    snap = d.applicant_snapshot if isinstance(d.applicant_snapshot, dict) else None
+    if snap and key in snap:
+        return snap.get(key)
+    return getattr(d.applicant, key, None) if d.applicant is not None else None
+
+
 def _row(d: Dossier) -> DossierRow:
     return DossierRow(
         code=d.code,
@@ -163,7 +171,7 @@ def _row(d: Dossier) -> DossierRow:
         status_text=STATUS_LABELS_VI.get(d.status, str(d.status)),
         procedure_code=d.procedure_code,
         procedure_name=d.procedure.name if d.procedure else d.procedure_code,
-        applicant_name=d.applicant.full_name if d.applicant else "",
+        applicant_name=_applicant(d, "full_name") or "",
         channel=d.channel,
         submitted_at=d.submitted_at,
         received_at=d.received_at,
@@ -194,7 +202,7 @@ class DossierQueries:
                 out.append(
                     QueueRow(
                         d.code, d.status, d.procedure_code, d.procedure.name if d.procedure else d.procedure_code,
-                        d.applicant.full_name if d.applicant else "", d.channel, d.kiosk_id, d.submitted_at,
+                        _applicant(d, "full_name") or "", d.channel, d.kiosk_id, d.submitted_at,
                         d.accept_deadline, remaining, level,
                     )
                 )
@@ -247,8 +255,8 @@ class DossierQueries:
             jobs = s.scalars(select(PrintJob).where(PrintJob.dossier_code == d.code).order_by(PrintJob.id)).all()
             return DossierDetail(
                 row=_row(d),
-                applicant_id_number=d.applicant.id_number,
-                applicant_phone=d.applicant.phone,
+                applicant_id_number=_applicant(d, "id_number") or d.applicant.id_number,
+                applicant_phone=_applicant(d, "phone"),
                 accept_deadline=d.accept_deadline,
                 original_due_at=d.original_due_at,
                 finished_at=d.finished_at,

@@ -69,6 +69,13 @@ def test_typed_walk_in_never_overwrites_a_verified_citizen(app, clock) -> None: 
         assert receipt_data(d1, app.settings).applicant.full_name == VERIFIED_NAME
         assert receipt_data(d2, app.settings).applicant.full_name == "Nguyen Thi Huong"
         assert dossier_payload(d1)["applicant"]["phone"] == "0912345678"
+    # the counter console's views read the same snapshot
+    from kiosk.core.dossier_queries import DossierQueries
+
+    queries = DossierQueries(app.session_factory, app.calendar, clock)
+    walk = queries.detail(walk_in)
+    assert walk.row.applicant_name == "Nguyen Thi Huong" and walk.applicant_phone == "0987654321"
+    assert queries.detail(first).row.applicant_name == VERIFIED_NAME
 
 
 def test_a_later_change_never_alters_an_earlier_dossier(app, clock) -> None:  # type: ignore[no-untyped-def]
