@@ -180,6 +180,7 @@ VI = {
     "yes": "có",
     "So-so": "Bình thường",
     "Not scanned yet": "Chưa quét",
+    "Not provided (optional): it will not be listed on your receipt": "Không nộp (không bắt buộc): giấy này sẽ không ghi trên phiếu",
     # crash drafts, only with consent
     "Keep a draft if the kiosk fails": "Lưu bản nháp nếu máy gặp sự cố",
     "Only your card can reopen it; it is erased after 24 hours.": "Chỉ thẻ của bạn mở lại được bản nháp; bản nháp tự xóa sau 24 giờ.",

@@ -55,7 +55,8 @@ KPage {
                     objectName: "pages_" + doc.modelData.index
                     width: parent.width
                     text: doc.modelData.paper ? qsTr("You will hand in the paper at the counter.")
-                        : doc.modelData.pageCount === 0 ? qsTr("Not scanned yet")
+                        : doc.modelData.pageCount === 0 ? (doc.modelData.required ? qsTr("Not scanned yet")
+                            : qsTr("Not provided (optional): it will not be listed on your receipt"))
                         : qsTr("%n page(s) scanned", "", doc.modelData.pageCount)
                     color: doc.modelData.pageCount > 0 || doc.modelData.paper ? Theme.ok : Theme.muted
                     font.bold: true
