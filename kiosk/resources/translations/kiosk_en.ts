@@ -306,33 +306,38 @@
         <source>Not scanned yet</source>
         <translation>Not scanned yet</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="59" />
+        <source>Not provided (optional): it will not be listed on your receipt</source>
+        <translation>Not provided (optional): it will not be listed on your receipt</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="60" />
         <source>%n page(s) scanned</source>
         <translation><numerusform>%n page scanned</numerusform><numerusform>%n pages scanned</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="73" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="74" />
         <source>Scanning…</source>
         <translation>Scanning…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="73" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="74" />
         <source>Scan another page</source>
         <translation>Scan another page</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="73" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="74" />
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="79" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="80" />
         <source>Remove last page</source>
         <translation>Remove last page</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="87" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="88" />
         <source>I will hand in the paper at the counter</source>
         <translation>I will hand in the paper at the counter</translation>
     </message>
@@ -547,132 +552,132 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="55" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="54" />
         <source>Staff sign-in (touch and hold)</source>
         <translation>Staff sign-in (touch and hold)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="63" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="62" />
         <source>Public service kiosk</source>
         <translation>Public service kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="74" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="73" />
         <source>One-stop reception</source>
         <translation>One-stop reception</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="103" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="102" />
         <source>Normal text</source>
         <translation>Normal text</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="104" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="103" />
         <source>Larger text</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="104" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="103" />
         <source>Even larger text</source>
         <translation>Even larger text</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="112" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="111" />
         <source>Contrast</source>
         <translation>Contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="112" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="111" />
         <source>Normal colours</source>
         <translation>Normal colours</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="121" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="120" />
         <source>Listen</source>
         <translation>Listen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="122" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="121" />
         <source>on</source>
         <translation>on</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="123" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="122" />
         <source>Spoken guidance</source>
         <translation>Spoken guidance</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="158" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="157" />
         <source>End assistance</source>
         <translation>End assistance</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="184" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="183" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="251" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="250" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="261" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="260" />
         <source>Call staff</source>
         <translation>Call staff</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="271" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="270" />
         <source>Cancel and erase</source>
         <translation>Cancel and erase</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="329" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="332" />
         <source>Are you still there?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="337" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="340" />
         <source>For your safety, your information will be erased in %1 seconds.</source>
         <translation>For your safety, your information will be erased in %1 seconds.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="344" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="347" />
         <source>I am still here</source>
         <translation>I am still here</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="370" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="373" />
         <source>Would you like some help?</source>
         <translation>Would you like some help?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="377" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="380" />
         <source>A staff member can come to this kiosk and help you. It is free.</source>
         <translation>A staff member can come to this kiosk and help you. It is free.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="384" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="387" />
         <source>Yes, call staff</source>
         <translation>Yes, call staff</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="390" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="393" />
         <source>No, I will continue myself</source>
         <translation>No, I will continue myself</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="414" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="417" />
         <source>Continue the dossier you started?</source>
         <translation>Continue the dossier you started?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="423" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="426" />
         <source>Continue where I was</source>
         <translation>Continue where I was</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="429" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="432" />
         <source>Start again and erase the draft</source>
         <translation>Start again and erase the draft</translation>
     </message>
@@ -822,27 +827,27 @@
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="28" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="39" />
         <source>An officer will check it before %1.</source>
         <translation>An officer will check it before %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="29" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="40" />
         <source>Expected result: %1</source>
         <translation>Expected result: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="53" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="64" />
         <source>Print again</source>
         <translation>Print again</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="94" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="105" />
         <source>Pay at the counter instead</source>
         <translation>Pay at the counter instead</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="105" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="116" />
         <source>Still to do in person: %1</source>
         <translation>Still to do in person: %1</translation>
     </message>
@@ -911,113 +916,113 @@
 <context>
     <name>Supervisor</name>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="14" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="15" />
         <source>Supervisor – end-of-day summary</source>
         <translation>Supervisor – end-of-day summary</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="34" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="38" />
         <source>Supervisor login</source>
         <translation>Supervisor login</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="36" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="40" />
         <source>User name</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="38" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="42" />
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="44" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="48" />
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="44" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="48" />
         <source>Log in</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="64" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="68" />
         <source>END-OF-DAY SUMMARY</source>
         <translation>END-OF-DAY SUMMARY</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="71" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="75" />
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="72" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="76" />
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="73" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="77" />
         <source>Export PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="74" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="78" />
         <source>Export Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="76" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="80" />
         <source>Log out</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="94" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="98" />
         <source>Today so far</source>
         <translation>Today so far</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="118" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="123" />
         <source>Indicators against their targets (QĐ 766)</source>
         <translation>Indicators against their targets (QĐ 766)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="164" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="170" />
         <source>Last 30 days: dossiers received and filed electronically</source>
         <translation>Last 30 days: dossiers received and filed electronically</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="173" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="179" />
         <location filename="../../ui/supervisor/supervisor_view_model.py" line="38" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="174" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="180" />
         <source>Filed electronically (online, kiosk)</source>
         <translation>Filed electronically (online, kiosk)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="175" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="181" />
         <source>Some dossiers solved late</source>
         <translation>Some dossiers solved late</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="235" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="241" />
         <source>Queue</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="253" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="260" />
         <source>Indicators and kiosk operations</source>
         <translation>Indicators and kiosk operations</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="286" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="294" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="299" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="308" />
         <source>No dossiers.</source>
         <translation>No dossiers.</translation>
     </message>
@@ -1087,97 +1092,97 @@
         <translation>Digitised (4.2)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="70" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="67" />
         <source>Met</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="72" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="69" />
         <source>Not met</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="131" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="128" />
         <source>Enter your user name and PIN.</source>
         <translation>Enter your user name and PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="155" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="152" />
         <source>Could not log in. Please try again.</source>
         <translation>Could not log in. Please try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="201" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="198" />
         <source>Could not load the figures. Check the database connection, then press Refresh.</source>
         <translation>Could not load the figures. Check the database connection, then press Refresh.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="229" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="226" />
         <source>due %1</source>
         <translation>due %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="271" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="268" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="315" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="312" />
         <source>the end of %1</source>
         <translation>the end of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="316" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="313" />
         <source>%1 on %2</source>
         <translation>%1 on %2</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="323" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="320" />
         <source>Figures as of %1</source>
         <translation>Figures as of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="325" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="322" />
         <source>Loading the figures…</source>
         <translation>Loading the figures…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="351" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="348" />
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="353" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="350" />
         <source>Tickets issued</source>
         <translation>Tickets issued</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="354" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="351" />
         <source>Waiting now</source>
         <translation>Waiting now</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="355" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="352" />
         <source>Median wait</source>
         <translation>Median wait</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="369" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="366" />
         <source>%1 of %2 dossiers</source>
         <translation>%1 of %2 dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="375" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="372" />
         <source>target ≥ %1</source>
         <translation>target ≥ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="376" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="373" />
         <source>No figures yet</source>
         <translation>No figures yet</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="412" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="405" />
         <source>%1: %2 dossiers</source>
         <translation>%1: %2 dossiers</translation>
     </message>

@@ -306,33 +306,38 @@
         <source>Not scanned yet</source>
         <translation>Chưa quét</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="59" />
+        <source>Not provided (optional): it will not be listed on your receipt</source>
+        <translation>Không nộp (không bắt buộc): giấy này sẽ không ghi trên phiếu</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="60" />
         <source>%n page(s) scanned</source>
         <translation><numerusform>Đã quét %n trang</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="73" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="74" />
         <source>Scanning…</source>
         <translation>Đang quét…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="73" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="74" />
         <source>Scan another page</source>
         <translation>Quét thêm trang</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="73" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="74" />
         <source>Scan</source>
         <translation>Quét</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="79" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="80" />
         <source>Remove last page</source>
         <translation>Bỏ trang vừa quét</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="87" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="88" />
         <source>I will hand in the paper at the counter</source>
         <translation>Tôi sẽ nộp bản giấy tại quầy</translation>
     </message>
@@ -547,132 +552,132 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="55" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="54" />
         <source>Staff sign-in (touch and hold)</source>
         <translation>Cán bộ đăng nhập (chạm và giữ)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="63" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="62" />
         <source>Public service kiosk</source>
         <translation>Ki-ốt dịch vụ công</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="74" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="73" />
         <source>One-stop reception</source>
         <translation>Bộ phận Một cửa</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="103" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="102" />
         <source>Normal text</source>
         <translation>Chữ bình thường</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="104" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="103" />
         <source>Larger text</source>
         <translation>Chữ lớn</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="104" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="103" />
         <source>Even larger text</source>
         <translation>Chữ lớn hơn nữa</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="112" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="111" />
         <source>Contrast</source>
         <translation>Tương phản cao</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="112" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="111" />
         <source>Normal colours</source>
         <translation>Màu bình thường</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="121" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="120" />
         <source>Listen</source>
         <translation>Nghe hướng dẫn</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="122" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="121" />
         <source>on</source>
         <translation>đang bật</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="123" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="122" />
         <source>Spoken guidance</source>
         <translation>Hướng dẫn bằng giọng nói</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="158" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="157" />
         <source>End assistance</source>
         <translation>Kết thúc hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="184" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="183" />
         <source>OK</source>
         <translation>Đã hiểu</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="251" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="250" />
         <source>Back</source>
         <translation>Quay lại</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="261" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="260" />
         <source>Call staff</source>
         <translation>Gọi cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="271" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="270" />
         <source>Cancel and erase</source>
         <translation>Hủy và xóa thông tin</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="329" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="332" />
         <source>Are you still there?</source>
         <translation>Bạn còn đó không?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="337" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="340" />
         <source>For your safety, your information will be erased in %1 seconds.</source>
         <translation>Để bảo vệ bạn, thông tin sẽ được xóa sau %1 giây.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="344" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="347" />
         <source>I am still here</source>
         <translation>Tôi vẫn đang ở đây</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="370" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="373" />
         <source>Would you like some help?</source>
         <translation>Bạn có cần giúp không?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="377" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="380" />
         <source>A staff member can come to this kiosk and help you. It is free.</source>
         <translation>Cán bộ có thể đến ki-ốt này để giúp bạn. Hỗ trợ là miễn phí.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="384" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="387" />
         <source>Yes, call staff</source>
         <translation>Có, gọi cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="390" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="393" />
         <source>No, I will continue myself</source>
         <translation>Không, tôi tự làm tiếp</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="414" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="417" />
         <source>Continue the dossier you started?</source>
         <translation>Tiếp tục hồ sơ đang làm dở?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="423" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="426" />
         <source>Continue where I was</source>
         <translation>Tiếp tục từ chỗ đang làm</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="429" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="432" />
         <source>Start again and erase the draft</source>
         <translation>Làm lại từ đầu và xóa bản nháp</translation>
     </message>
@@ -822,27 +827,27 @@
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="28" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="39" />
         <source>An officer will check it before %1.</source>
         <translation>Cán bộ sẽ kiểm tra hồ sơ trước %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="29" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="40" />
         <source>Expected result: %1</source>
         <translation>Dự kiến trả kết quả: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="53" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="64" />
         <source>Print again</source>
         <translation>In lại</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="94" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="105" />
         <source>Pay at the counter instead</source>
         <translation>Tôi sẽ nộp phí tại quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="105" />
+        <location filename="../../ui/qml/Kiosk/ReceiptPage.qml" line="116" />
         <source>Still to do in person: %1</source>
         <translation>Việc cần làm trực tiếp: %1</translation>
     </message>
@@ -911,113 +916,113 @@
 <context>
     <name>Supervisor</name>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="14" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="15" />
         <source>Supervisor – end-of-day summary</source>
         <translation>Giám sát – Tổng hợp cuối ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="34" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="38" />
         <source>Supervisor login</source>
         <translation>Đăng nhập giám sát</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="36" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="40" />
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="38" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="42" />
         <source>PIN</source>
         <translation>Mã PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="44" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="48" />
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="44" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="48" />
         <source>Log in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="64" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="68" />
         <source>END-OF-DAY SUMMARY</source>
         <translation>TỔNG HỢP CUỐI NGÀY</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="71" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="75" />
         <source>Today</source>
         <translation>Hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="72" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="76" />
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="73" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="77" />
         <source>Export PDF</source>
         <translation>Xuất PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="74" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="78" />
         <source>Export Excel</source>
         <translation>Xuất Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="76" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="80" />
         <source>Log out</source>
         <translation>Đăng xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="94" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="98" />
         <source>Today so far</source>
         <translation>Trong ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="118" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="123" />
         <source>Indicators against their targets (QĐ 766)</source>
         <translation>Chỉ tiêu so với mục tiêu (QĐ 766)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="164" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="170" />
         <source>Last 30 days: dossiers received and filed electronically</source>
         <translation>30 ngày gần nhất: hồ sơ tiếp nhận và nộp điện tử</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="173" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="179" />
         <location filename="../../ui/supervisor/supervisor_view_model.py" line="38" />
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="174" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="180" />
         <source>Filed electronically (online, kiosk)</source>
         <translation>Nộp điện tử (trực tuyến, ki-ốt)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="175" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="181" />
         <source>Some dossiers solved late</source>
         <translation>Có hồ sơ giải quyết trễ hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="235" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="241" />
         <source>Queue</source>
         <translation>Hàng chờ</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="253" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="260" />
         <source>Indicators and kiosk operations</source>
         <translation>Chỉ số và vận hành ki-ốt</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="286" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="294" />
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/Supervisor.qml" line="299" />
+        <location filename="../../ui/supervisor/Supervisor.qml" line="308" />
         <source>No dossiers.</source>
         <translation>Không có hồ sơ.</translation>
     </message>
@@ -1087,97 +1092,97 @@
         <translation>Số hóa hồ sơ (4.2)</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="70" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="67" />
         <source>Met</source>
         <translation>Đạt</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="72" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="69" />
         <source>Not met</source>
         <translation>Chưa đạt</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="131" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="128" />
         <source>Enter your user name and PIN.</source>
         <translation>Vui lòng nhập tên đăng nhập và mã PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="155" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="152" />
         <source>Could not log in. Please try again.</source>
         <translation>Không đăng nhập được. Vui lòng thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="201" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="198" />
         <source>Could not load the figures. Check the database connection, then press Refresh.</source>
         <translation>Không tải được số liệu. Kiểm tra kết nối cơ sở dữ liệu rồi bấm Làm mới.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="229" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="226" />
         <source>due %1</source>
         <translation>hẹn %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="271" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="268" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="315" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="312" />
         <source>the end of %1</source>
         <translation>hết ngày %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="316" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="313" />
         <source>%1 on %2</source>
         <translation>%1 ngày %2</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="323" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="320" />
         <source>Figures as of %1</source>
         <translation>Số liệu tính đến %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="325" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="322" />
         <source>Loading the figures…</source>
         <translation>Đang tải số liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="351" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="348" />
         <source>%1 min</source>
         <translation>%1 phút</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="353" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="350" />
         <source>Tickets issued</source>
         <translation>Số đã phát</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="354" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="351" />
         <source>Waiting now</source>
         <translation>Đang chờ</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="355" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="352" />
         <source>Median wait</source>
         <translation>Chờ trung vị</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="369" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="366" />
         <source>%1 of %2 dossiers</source>
         <translation>%1/%2 hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="375" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="372" />
         <source>target ≥ %1</source>
         <translation>mục tiêu ≥ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="376" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="373" />
         <source>No figures yet</source>
         <translation>Chưa có số liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="412" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="405" />
         <source>%1: %2 dossiers</source>
         <translation>%1: %2 hồ sơ</translation>
     </message>
