@@ -112,7 +112,8 @@ class App:
         from kiosk.core.effects import DossierEffects
 
         return DossierEffects(self.session_factory, self.print_jobs, self.sms,
-                              tracking_url=self.settings.tracking_url, tz=self.settings.tz)
+                              tracking_url=self.settings.tracking_url, tz=self.settings.tz,
+                              unicode_sms=self.settings.sms.unicode)
 
     @cached_property
     def submissions(self) -> KioskSubmissions:
@@ -170,7 +171,8 @@ def _recover_scans(app: App) -> None:
 
     try:
         recover_scans(app.session_factory, app.settings.data_dir / "scans",
-                      grace_s=app.settings.retention.session_scans_hours * 3600)
+                      grace_s=app.settings.retention.session_scans_hours * 3600,
+                      session_scans=app.settings.data_dir / "session-scans")
     except Exception as exc:  # noqa: BLE001 - never block the start; the next start or `kiosk db purge` retries
         log.warning("scan recovery at start failed: %s", type(exc).__name__)
 

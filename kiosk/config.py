@@ -89,6 +89,10 @@ class SmsSettings(BaseModel):
     otp_ttl_s: int = 300
     otp_max_sends_per_hour: int = 3
     otp_max_wrong_tries: int = 5
+    # Status messages ("Hồ sơ … đã có kết quả") go out WITHOUT diacritics by default: plain GSM-7 text fits 160
+    # characters in one SMS part, the cheapest; Vietnamese marks need UCS-2, 70 characters a part, so each
+    # message costs about two to three parts. true keeps the marks (e.g. when the gateway's price allows it).
+    unicode: bool = False
 
 
 class CardSettings(BaseModel):

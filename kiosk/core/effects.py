@@ -31,7 +31,8 @@ SmsState = Literal["sent", "no_phone", "not_needed", "failed"]
 # the form each action prints: the workflow table (accept 01, supplement 02, refuse 03, apologize 04, stop 05)
 FORM_FOR_ACTION = {a.value: r.form for a, r in TRANSITIONS.items() if r.form}
 
-# ASCII on purpose: an SMS without diacritics fits one 160-character GSM-7 part
+# ASCII on purpose: an SMS without diacritics fits one 160-character GSM-7 part (sms.unicode = false, the
+# default); with sms.unicode = true the same messages go with their Vietnamese marks (SMS_TEXT_UNICODE)
 SMS_TEXT = {
     "submitted": "Ho so {code} da duoc nop tai kiosk. Tra cuu: {url}",
     "supplement": "Ho so {code} can bo sung giay to. Vui long xem Phieu yeu cau bo sung hoac tra cuu tai {url}",
@@ -40,6 +41,15 @@ SMS_TEXT = {
     "finish": "Ho so {code} da co ket qua. Vui long mang Giay tiep nhan den nhan ket qua.",
     "financial": "Ho so {code} can thuc hien nghia vu tai chinh (nop phi, le phi, thue). Tra cuu tai {url}",
     "stop": "Ho so {code} da dung giai quyet. Ly do ghi tren Thong bao dung giai quyet; tra cuu tai {url}",
+}
+SMS_TEXT_UNICODE = {
+    "submitted": "Hồ sơ {code} đã được nộp tại ki-ốt. Tra cứu: {url}",
+    "supplement": "Hồ sơ {code} cần bổ sung giấy tờ. Vui lòng xem Phiếu yêu cầu bổ sung hoặc tra cứu tại {url}",
+    "refuse": "Hồ sơ {code} không được tiếp nhận. Lý do ghi trên Phiếu từ chối; tra cứu tại {url}",
+    "apologize": "Xin lỗi: hồ sơ {code} được hẹn trả lại ngày {due}. Tra cứu tại {url}",
+    "finish": "Hồ sơ {code} đã có kết quả. Vui lòng mang Giấy tiếp nhận đến nhận kết quả.",
+    "financial": "Hồ sơ {code} cần thực hiện nghĩa vụ tài chính (nộp phí, lệ phí, thuế). Tra cứu tại {url}",
+    "stop": "Hồ sơ {code} đã dừng giải quyết. Lý do ghi trên Thông báo dừng giải quyết; tra cứu tại {url}",
 }
 
 
@@ -71,12 +81,14 @@ class DossierEffects:
         *,
         tracking_url: Callable[[str], str],
         tz: tzinfo,
+        unicode_sms: bool = False,
     ) -> None:
         self.factory = session_factory
         self.print_jobs = print_jobs
         self.sms = sms
         self.tracking_url = tracking_url
         self.tz = tz
+        self.texts = SMS_TEXT_UNICODE if unicode_sms else SMS_TEXT  # sms.unicode
 
     def print_form(self, code: str, form: str) -> PrintOutcome:
         """Print and record the job; never raises (see PrintJobs)."""
@@ -84,7 +96,7 @@ class DossierEffects:
 
     def notify(self, code: str, action: str, *, due: datetime | None = None, phone: str | None = None) -> SmsState:
         """Text the applicant (``phone``, else the applicant's stored number) the message of ``action``."""
-        template = SMS_TEXT.get(action)
+        template = self.texts.get(action)
         if template is None:
             return "not_needed"
         try:
@@ -121,4 +133,4 @@ class DossierEffects:
             return s.scalar(stmt)
 
 
-__all__ = ["FORM_FOR_ACTION", "SMS_TEXT", "DossierEffects", "EffectReport", "SmsState", "print_summary"]
+__all__ = ["FORM_FOR_ACTION", "SMS_TEXT", "SMS_TEXT_UNICODE", "DossierEffects", "EffectReport", "SmsState", "print_summary"]

@@ -37,6 +37,8 @@ TEST_TEXT = "Kiểm tra tiếng Việt: Nguyễn Thị Hường, Đắk Lắk �
 def slip_items(data: SlipData) -> tuple[ThermalItem, ...]:
     tz = data.tz
     items: list[ThermalItem] = [
+        # who issues it: the body above (e.g. the commune's or province's People's Committee), then the unit
+        *([ThermalText(data.header.parent_body.upper(), 8, align="center")] if data.header.parent_body else []),
         ThermalText(data.header.unit_name.upper(), 8.5, bold=True, align="center"),
         ThermalSpace(3),
         ThermalText(TITLE_SLIP, 12, bold=True, align="center"),
@@ -108,7 +110,18 @@ def _text_lines(item: ThermalText) -> tuple[str, float, list[str]]:
     size = item.size
     if item.align == "center" and item.size >= 14:  # the big code: shrink to fit one line
         size = fit_size(item.text, font, item.size, CONTENT_W)
-    return font, size, wrap(item.text, font, size, CONTENT_W)
+    return font, size, no_lone_last_word(wrap(item.text, font, size, CONTENT_W))
+
+
+def no_lone_last_word(lines: list[str]) -> list[str]:
+    """Never leave one short word alone on the last line ("… trong 8 giờ làm / việc"): the previous line gives
+    it its last word, so the two lines read as a phrase."""
+    if len(lines) < 2:
+        return lines
+    prev, last = lines[-2].split(" "), lines[-1].split(" ")
+    if len(last) == 1 and len(prev) >= 3:
+        return [*lines[:-2], " ".join(prev[:-1]), f"{prev[-1]} {lines[-1]}"]
+    return lines
 
 
 def _item_height(item: ThermalItem) -> float:
