@@ -100,9 +100,11 @@ class ScanRecovery:
     moved: int = 0  # staged folders of committed dossiers, moved to their final place
     staged_deleted: int = 0  # staged folders of submissions that never committed
     orphans_deleted: int = 0  # final folders no dossier names
+    sessions_deleted: int = 0  # kiosk session scan folders (pages scanned during a visit) a crash left
 
     def as_dict(self) -> dict[str, int]:
-        return {"moved": self.moved, "staged_deleted": self.staged_deleted, "orphans_deleted": self.orphans_deleted}
+        return {"moved": self.moved, "staged_deleted": self.staged_deleted, "orphans_deleted": self.orphans_deleted,
+                "sessions_deleted": self.sessions_deleted}
 
 
 def _older_than(path: Path, seconds: float) -> bool:
@@ -112,17 +114,24 @@ def _older_than(path: Path, seconds: float) -> bool:
         return False
 
 
-def recover_scans(session_factory: Any, scans_dir: Path, *, grace_s: float = 3600.0) -> ScanRecovery:
-    """Finish or undo what a crash left in ``scans_dir`` (see the module docstring). Folders younger than
-    ``grace_s`` are left alone: another process on this machine may be submitting right now."""
+def recover_scans(session_factory: Any, scans_dir: Path, *, grace_s: float = 3600.0,
+                  session_scans: Path | None = None) -> ScanRecovery:
+    """Finish or undo what a crash left in ``scans_dir`` (see the module docstring), and delete the kiosk
+    session folders in ``session_scans`` a crash left. Folders younger than ``grace_s`` are left alone:
+    another process on this machine may be submitting (or scanning) right now."""
     from sqlalchemy import select
 
     from kiosk.models.tables import DossierDocument
 
     out = ScanRecovery()
+    if session_scans is not None and Path(session_scans).is_dir():
+        for p in Path(session_scans).iterdir():
+            if p.is_dir() and _older_than(p, grace_s):
+                shutil.rmtree(p, ignore_errors=True)
+                out.sessions_deleted += 1
     scans_dir = Path(scans_dir).resolve()
     if not scans_dir.is_dir():
-        return out
+        return out  # (session folders above are purged even before the first scan is kept)
     staging = staging_root(scans_dir)
     tokens = [p for p in staging.iterdir() if p.is_dir()] if staging.is_dir() else []
     finals = [p for p in scans_dir.iterdir() if p.is_dir() and p.name != STAGING]
@@ -147,6 +156,6 @@ def recover_scans(session_factory: Any, scans_dir: Path, *, grace_s: float = 360
         if final.name not in known_tokens and _older_than(final, grace_s):
             shutil.rmtree(final, ignore_errors=True)
             out.orphans_deleted += 1
-    if out.moved or out.staged_deleted or out.orphans_deleted:
+    if any(out.as_dict().values()):
         log.info("scans recovered at start: %s", out.as_dict())
     return out

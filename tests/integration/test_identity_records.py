@@ -178,9 +178,13 @@ def test_crash_leftovers_are_recovered_or_purged_at_start(app, settings, clock) 
     for p in (staged.parent, never.parent, orphan.parent):
         os.utime(p, (old, old))
     running = _stage(app)
+    crashed_session = app.settings.data_dir / "session-scans" / "s-old"
+    crashed_session.mkdir(parents=True)
+    (crashed_session / "doc0-p1.png").write_bytes(b"x")
+    os.utime(crashed_session, (old, old))
 
     result = recover_scans(app.session_factory, scans, grace_s=3600)
-    assert result.as_dict() == {"moved": 1, "staged_deleted": 1, "orphans_deleted": 1}
+    assert result.as_dict() == {"moved": 1, "staged_deleted": 1, "orphans_deleted": 1, "sessions_deleted": 0}
     assert sorted(p.name for p in final.iterdir()) == ["page1.png", "page2.png"]
     assert not never.parent.exists() and not orphan.parent.exists() and running.exists()
     # build_app runs the same recovery at start
@@ -189,7 +193,7 @@ def test_crash_leftovers_are_recovered_or_purged_at_start(app, settings, clock) 
 
     again = build_app(settings, clock=clock, sync_catalogue=False)
     again.close()
-    assert not running.parent.exists() and final.exists()
+    assert not running.parent.exists() and final.exists() and not crashed_session.exists()
 
 
 def test_login_lockout_does_not_reveal_accounts(app, clock) -> None:  # type: ignore[no-untyped-def]
