@@ -39,6 +39,8 @@ from sqlalchemy.types import Date, Float
 
 from kiosk.core.dossiers import ELECTRONIC_CHANNELS, Status
 from kiosk.core.timeliness import END_STATUSES, MAX_SUPPLEMENTS_ON_TIME, SUPPLEMENT_STATUS
+from kiosk.core.workflow import LegalChannel
+from kiosk.core.workflow import legal_channel as workflow_legal_channel
 from kiosk.models.tables import Dossier, DossierDocument, DossierEvent, KioskSession, Payment, Procedure
 
 _TZ_NAME_RE = re.compile(r"^[A-Za-z0-9_+\-/]+$")
@@ -52,9 +54,9 @@ SUPPLEMENT_ACTIONS = ("supplement",)
 REFUSE_ACTIONS = ("refuse",)
 APOLOGY_ACTIONS = ("apologize", "apology")
 # KenhThucHien (1 trực tiếp, 2 trực tuyến, 3 bưu chính công ích) of dossiers written before the workflow stored
-# one (Dossier.legal_channel NULL): the site default, under which kiosk dossiers count as filed online.
-LEGAL_ONLINE = 2
-LEGACY_LEGAL_CHANNEL = {"counter": 1, "kiosk": 2, "kiosk_assisted": 2, "online": 2, "postal": 3}
+# one (Dossier.legal_channel NULL): the workflow's rule with the default site setting (kiosk counts as online).
+LEGAL_ONLINE = int(LegalChannel.ONLINE)
+LEGACY_LEGAL_CHANNEL = {ch: int(workflow_legal_channel(ch)) for ch in ("counter", "kiosk", "kiosk_assisted", "online", "postal")}
 SERVICE_LEVELS = ("toan_trinh", "mot_phan")
 
 
@@ -405,6 +407,9 @@ def event_metrics() -> dict[str, ColumnElement[bool]]:
 def event_window(b: Bounds) -> ColumnElement[bool]:
     return _in(DossierEvent.at, b.start, b.as_of)
 
+
+# Metrics with a dossier list but no aggregate of their own (the summary derives them: late = base − on time).
+DRILL_ONLY = frozenset({"dvcqg_late"})
 
 # Rates and derived figures drill down to the dossiers in their numerator.
 RATE_NUMERATORS = {

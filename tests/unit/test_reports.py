@@ -349,3 +349,26 @@ def test_indicators_follow_the_timeliness_module(rapp, database_url: str) -> Non
         assert svc.dossiers_behind("dvcqg_base", period) == base, period
         assert svc.dossiers_behind("2.1", period) == ok, period
         assert svc.summary(period).to_json()["indicators"]["2.1"]["numerator"] == len(ok)
+
+
+def test_working_clock_equals_the_calendar() -> None:
+    """2.2 sums working time through WorkingClock; it must agree with WorkCalendar.working_time_between."""
+    import random
+    from datetime import timedelta
+
+    from kiosk.core.calendar import WorkCalendar
+    from kiosk.core.reports import WorkingClock
+
+    cal = WorkCalendar()
+    rnd = random.Random(5)
+    first, last = n(2, 0), n(30, 23, 59)
+    clock = WorkingClock(cal, first, last)
+    assert clock.day_seconds == 8 * 3600
+    for _ in range(400):
+        a = first + timedelta(minutes=rnd.randrange(0, 28 * 24 * 60), seconds=rnd.random())
+        b = a + timedelta(minutes=rnd.randrange(0, 10 * 24 * 60))
+        if b > last:
+            continue
+        assert clock.seconds(b) - clock.seconds(a) == pytest.approx(cal.working_time_between(a, b).total_seconds()), (a, b)
+    # across the weekend 21–22/11 and lunch: Fri 16:00 → Mon 08:00 = 1 h + 1 h
+    assert clock.seconds(n(23, 8)) - clock.seconds(n(20, 16)) == 2 * 3600
