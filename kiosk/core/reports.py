@@ -9,6 +9,10 @@ Time: a period is a run of office-local calendar days [start, end]. Flow figures
 accepted…) count what happened inside the period; stock figures (in progress, due today, overdue, pending
 online past 8 working hours) are measured at ``as_of`` = the end of the period, or now if the period is
 still running.
+
+QĐ 766: :meth:`Report.indicators` gives the ``indicators`` object of the JSON (1.4, 2.1 by the DVCQG rule of
+kiosk.core.timeliness, 2.2, 3.3 by legal channel and per service level, 3.6, 4.1–4.3, 5.4), each with
+numerator, denominator, rate, target (:data:`INDICATOR_TARGETS`, the one place) and met.
 """
 
 from __future__ import annotations
