@@ -16,7 +16,6 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
-
 MODAL_OVERLAYS = ("idleOverlay", "helpOfferOverlay", "draftOfferOverlay")
 # Text item -> (its text, its alignment): reading the alignment costs a QML expression; keyed by the C++ object
 # and checked against the text, so an address reused by a new item is read again
