@@ -85,7 +85,8 @@ class App:
     def actions(self) -> DossierActions:
         from kiosk.core.dossier_actions import DossierActions
 
-        return DossierActions(self.session_factory, self.calendar, self.clock, self.settings.log_salt)
+        return DossierActions(self.session_factory, self.calendar, self.clock, self.settings.log_salt,
+                              results_dir=self.settings.data_dir / "results")
 
     @cached_property
     def reports(self) -> ReportService:
@@ -159,7 +160,7 @@ class App:
         ``kiosk.integrations.sync.sender.SyncWorker(app.sync_sender).start()`` or `kiosk sync run`."""
         from kiosk.integrations.sync.factory import build_sender
 
-        return build_sender(self.settings.sync, self.session_factory, self.clock)
+        return build_sender(self.settings.sync, self.session_factory, self.clock, site=self.settings)
 
     def close(self) -> None:
         self.engine.dispose()
