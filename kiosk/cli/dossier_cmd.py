@@ -249,7 +249,7 @@ def _show(args: argparse.Namespace) -> int:
               + (f" (originally {_fmt(det.original_due_at, tz)})" if det.original_due_at and det.original_due_at != row.due_at else ""))
         for doc in det.documents:
             print(f"  doc  {doc['name']}  originals {doc['originals']} copies {doc['certified_copies']} "
-                  f"photocopies {doc['photocopies']} scanned pages {doc['scanned_pages']}")
+                  f"photocopies {doc['photocopies']} scanned pages {doc['scanned_pages']} ({doc.get('provision', '')})")
         for ev in det.events:
             who = f" by {ev['staff']}" if ev["staff"] else ""
             print(f"  {ev['at'][:16].replace('T', ' ')}  {ev['action']}{who}  {ev['from']} -> {ev['to']}")
