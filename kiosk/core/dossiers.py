@@ -39,6 +39,7 @@ from kiosk.core.workflow import (  # the one authority; statuses and labels re-e
     PROVISIONS,
     STATUS_LABELS_EN,  # noqa: F401
     STATUS_LABELS_VI,  # noqa: F401
+    Action,
     Status,
     due_range,
     fee_for,
@@ -368,7 +369,7 @@ class DossierService:
             d.events.append(
                 DossierEvent(
                     at=now,
-                    action="submit",
+                    action=Action.SUBMIT.value,
                     status_from=None,
                     status_to=int(d.status),
                     staff_id=sub.assisted_by_staff_id,
