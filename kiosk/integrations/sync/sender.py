@@ -32,6 +32,7 @@ from sqlalchemy import and_, exists, select, update
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from kiosk.core.clock import Clock, SystemClock
+from kiosk.core.workflow import Action
 from kiosk.integrations.sync.adapters import (
     OutgoingEvent,
     PermanentSyncError,
@@ -222,7 +223,7 @@ class OutboxSender:
                     continue
                 d.events.append(
                     DossierEvent(
-                        at=now, action="sync.remote_status", status_from=d.status, status_to=status,
+                        at=now, action=Action.REMOTE_STATUS.value, status_from=d.status, status_to=status,
                         details={"source": self.adapter.name},
                     )
                 )
