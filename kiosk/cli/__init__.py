@@ -94,8 +94,15 @@ def one_line(message: object) -> str:
 
 
 def _known_failure(exc: Exception) -> tuple[str, int] | None:
-    """Failures a person causes by configuration, not bugs: a database URL that is not one, a database that
-    cannot be reached. (The message of a driver error has no parameters: engines hide them.)"""
+    """Failures a person causes by input or configuration, not bugs: a date beyond year 9999 or outside the
+    years the holiday calendar covers, a database URL that is not one, a database that cannot be reached.
+    (The message of a driver error has no parameters: engines hide them.)"""
+    from kiosk.core.calendar import CalendarCoverageError
+
+    if isinstance(exc, CalendarCoverageError):
+        return str(exc), 2
+    if isinstance(exc, OverflowError) and "date" in str(exc):  # e.g. the day after 9999-12-31
+        return "a date is out of range (years 1-9999)", 2
     try:
         from sqlalchemy.exc import ArgumentError, DBAPIError
     except ImportError:  # pragma: no cover - sqlalchemy is a dependency

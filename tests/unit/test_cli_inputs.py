@@ -60,6 +60,21 @@ def test_a_long_procedure_code_is_not_echoed_in_full(capsys) -> None:  # type: i
     assert_one_plain_line(rc, err)
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["report", "daily", "--date", "9999-12-31"], ["report", "range", "--from", "9999-12-30", "--to", "9999-12-31"],
+        ["report", "week", "--date", "9999-12-31"], ["report", "month", "--date", "9999-12-31"],
+        ["report", "daily", "--date", "0001-01-01"], ["report", "daily", "--date", "nan"],
+        ["dossier", "export", "--from", "9999-12-31", "--to", "9999-12-31"],
+    ],
+    ids=" ".join,
+)
+def test_report_and_export_dates_out_of_range(capsys, argv: list[str]) -> None:  # type: ignore[no-untyped-def]
+    rc, _, err = run(capsys, *argv)
+    assert_one_plain_line(rc, err)
+
+
 BAD_URLS = [
     "postgresql://h:abc/db",  # port not a number
     "postgresql://[::1/x",  # broken IPv6 host
