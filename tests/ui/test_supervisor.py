@@ -229,3 +229,20 @@ def test_chart_axis_is_computed_in_the_view_model() -> None:
     assert [b["late"] for b in m["bars"]] == [True, False, False]
     assert [b["labelled"] for b in m["bars"]] == [True, False, True]
     assert chart_model([])["ticks"] == [{"value": 0, "y": 0.0}, {"value": 1, "y": 1.0}]
+
+
+def test_supervisor_qml_compiles_and_is_lint_clean(qapp) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    from PySide6.QtCore import QUrl
+    from PySide6.QtQml import QQmlComponent, QQmlEngine
+
+    from kiosk.ui.supervisor.window import QML_FILE
+
+    engine = QQmlEngine()
+    comp = QQmlComponent(engine, QUrl.fromLocalFile(str(QML_FILE)))
+    assert comp.status() == QQmlComponent.Status.Ready, comp.errorString()
+    exe = Path(sys.executable).parent / "pyside6-qmllint"
+    res = subprocess.run([str(exe), "--max-warnings", "0", str(QML_FILE)], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stdout + res.stderr
