@@ -89,6 +89,8 @@ def _key_source(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def _read(args: argparse.Namespace) -> int:
     if args.expiry and not args.id_number:
         raise CliError("--expiry goes with --id and --dob", 2)
+    if not 0 <= args.wait <= 600:  # also refuses nan
+        raise CliError("--wait must be between 0 and 600 seconds", 2)
     key = _key_source(args)
     settings = _settings(args)
     from kiosk.devices.card import CardError, read_card

@@ -125,6 +125,10 @@ def test_usage_errors_exit_2() -> None:
     assert _cli("read", "--id", "001190012345", "--json").returncode == 2
     assert _cli("read", "--qr", "not a qr", "--json").returncode == 2
     assert _cli("read", "--json").returncode == 2
+    for args in (("--id", "001190012345", "--dob", "9999-12-31"), ("--qr", demo_citizen().qr_text(), "--wait", "nan"),
+                 ("--qr", "001190012345||A|12039995|Nữ|Hà Nội|15042021")):
+        res = _cli("read", *args, "--json")
+        assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1 and "Traceback" not in res.stderr
 
 
 def test_virtual_card_refused_in_production() -> None:
