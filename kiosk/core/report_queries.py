@@ -39,7 +39,7 @@ from sqlalchemy.types import Date, Float
 
 from kiosk.core.dossiers import ELECTRONIC_CHANNELS, Status
 from kiosk.core.timeliness import END_STATUSES, MAX_SUPPLEMENTS_ON_TIME, SUPPLEMENT_STATUS
-from kiosk.core.workflow import LegalChannel
+from kiosk.core.workflow import Action, LegalChannel
 from kiosk.core.workflow import legal_channel as workflow_legal_channel
 from kiosk.models.tables import Dossier, DossierDocument, DossierEvent, KioskSession, Payment, Procedure
 
@@ -48,11 +48,11 @@ _TZ_NAME_RE = re.compile(r"^[A-Za-z0-9_+\-/]+$")
 # Dossiers waiting for the citizen (supplement, fee) do not run the processing clock ("tạm dừng", S1).
 PAUSED_STATUSES = (int(Status.SUPPLEMENT), int(Status.FINANCIAL))
 RESULT_STATUSES = (int(Status.PROCESSED), int(Status.RETURNED))
-# Event names used by the staff actions (document_builder reads the same names) plus status fallbacks.
-ACCEPT_ACTIONS = ("accept", "receive")
-SUPPLEMENT_ACTIONS = ("supplement",)
-REFUSE_ACTIONS = ("refuse",)
-APOLOGY_ACTIONS = ("apologize", "apology")
+# Event names of the staff actions (kiosk.core.workflow.Action; no aliases) plus status fallbacks.
+ACCEPT_ACTIONS = (Action.ACCEPT.value,)
+SUPPLEMENT_ACTIONS = (Action.SUPPLEMENT.value,)
+REFUSE_ACTIONS = (Action.REFUSE.value,)
+APOLOGY_ACTIONS = (Action.APOLOGIZE.value,)
 # KenhThucHien (1 trực tiếp, 2 trực tuyến, 3 bưu chính công ích) of dossiers written before the workflow stored
 # one (Dossier.legal_channel NULL): the workflow's rule with the default site setting (kiosk counts as online).
 LEGAL_ONLINE = int(LegalChannel.ONLINE)
