@@ -223,3 +223,12 @@ class ApologyData:
     reason: str
     staff_name: str | None = None
     tz: tzinfo = DEFAULT_TZ
+
+
+@dataclass(frozen=True)
+class ResultFileData:
+    """The dossier's signed result (a PDF the agency issued), printed as it is: nothing is drawn on it."""
+
+    dossier_code: str
+    pdf: bytes
+    title: str = "KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"

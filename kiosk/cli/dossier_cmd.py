@@ -56,7 +56,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     pay.add_argument("--amount", type=int, help="đồng (default: the dossier's fee)")
     pay.add_argument("--method", default="cash", choices=sorted(METHODS))
     pay.add_argument("--reference", help="receipt (biên lai) number")
-    action("finish", "mark processed, result ready (→ 9)")
+    fin_res = action("finish", "mark processed, result ready (→ 9); --result attaches the signed result (QĐ 766 4.1)")
+    fin_res.add_argument("--result", metavar="FILE", help="the signed result as a PDF (kept 0600 under the data dir)")
     ret = action("return", "the result was delivered (9 → 10)")
     ret.add_argument("--via", choices=("counter", "postal", "online"), help="default: the dossier's delivery choice")
     apo = action("apologize", "apology and a new date, before the due date, once (Mẫu 04)")
@@ -162,7 +163,7 @@ def _action(args: argparse.Namespace) -> int:
                         raise CliError(f"dossier {code} has no fee; give --amount", 2)
                 r = a.record_payment(code, staff.id, METHODS[args.method], amount, args.reference)
             elif name == "finish":
-                r = a.finish(code, staff.id)
+                r = a.finish(code, staff.id, result_file=args.result)
             elif name == "return":
                 via = args.via
                 if via is None:

@@ -18,9 +18,11 @@ The DossierEvent action names and detail keys ("supplement" {"items", "guidance"
 
 from __future__ import annotations
 
+import hmac
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -32,6 +34,7 @@ from kiosk.core.clock import Clock
 from kiosk.core.dossier_queries import DossierQueries
 from kiosk.core.dossiers import procedure_limit
 from kiosk.core.outbox import dossier_payload, enqueue
+from kiosk.core.result_files import read_result_file, store_result
 from kiosk.core.timeliness import dvcqg_ended_on_time
 from kiosk.core.workflow import (
     ACCEPT_WINDOW_HOURS,
@@ -95,10 +98,12 @@ def _need_reason(reason: str, vi: str, en: str) -> str:
 
 class DossierActions(DossierQueries):
     def __init__(
-        self, session_factory: sessionmaker[Session], calendar: WorkCalendar, clock: Clock, log_salt: str = ""
+        self, session_factory: sessionmaker[Session], calendar: WorkCalendar, clock: Clock, log_salt: str = "",
+        results_dir: Path | None = None,
     ) -> None:
         super().__init__(session_factory, calendar, clock)
         self.log_salt = log_salt
+        self.results_dir = results_dir  # signed result files (kiosk.core.result_files), <data dir>/results
 
     # -- transitions -----------------------------------------------------------------------------------
     def accept(self, code: str, staff_id: int, *, kiosk_id: str | None = None) -> ActionResult:
@@ -228,13 +233,78 @@ class DossierActions(DossierQueries):
         """A payment service (bank notice, the national payment platform) confirmed a transfer: no officer."""
         return self.record_payment(code, None, "vietqr", amount, reference, confirmed_by=GATEWAY)
 
-    def finish(self, code: str, staff_id: int, *, kiosk_id: str | None = None) -> ActionResult:
-        """2 or 4 → 9: the result is ready."""
+    def finish(
+        self, code: str, staff_id: int, *, kiosk_id: str | None = None, result_file: str | Path | None = None
+    ) -> ActionResult:
+        """2 or 4 → 9: the result is ready. With ``result_file`` (the signed result, a PDF) the file is checked
+        first (a bad one refuses the whole action), kept 0600 under the results folder, and the dossier gets
+        ``result_path`` and ``e_result`` (QĐ 766 4.1); a failed transaction removes the stored copy again."""
+        data = read_result_file(result_file) if result_file is not None else None
+        if data is not None and self.results_dir is None:
+            raise ActionError("Chưa cấu hình nơi lưu tệp kết quả.", "No folder is configured for result files.")
+        written: list[Path] = []
 
         def apply(s: Session, d: Dossier, now: datetime, to: Status) -> dict[str, Any]:
-            return {"on_time": dvcqg_ended_on_time(now, d.due_at)}
+            out: dict[str, Any] = {"on_time": dvcqg_ended_on_time(now, d.due_at)}
+            if data is not None and self.results_dir is not None:
+                path = store_result(self.results_dir, d.code, data)
+                written.append(path)
+                d.result_path, d.e_result = str(path), True
+                out["e_result"] = True
+            return out
 
-        return self._run(code, staff_id, Action.FINISH, apply, kiosk_id=kiosk_id)
+        try:
+            return self._run(code, staff_id, Action.FINISH, apply, kiosk_id=kiosk_id)
+        except BaseException:
+            for p in written:
+                p.unlink(missing_ok=True)
+            raise
+
+    # -- the citizen at the kiosk: the signed result -----------------------------------------------------
+    def _citizen_result(self, s: Session, code: str, id_number: str) -> Dossier | None:
+        """The dossier when ``code`` and the applicant's 12-digit ID match, it was finished with a result file
+        that still exists and the citizen chose online delivery; else None (one answer for every miss)."""
+        number = id_number.strip()
+        if not (number.isascii() and number.isdigit() and len(number) == 12):
+            return None
+        d = s.scalar(select(Dossier).where(Dossier.code == code.strip()))
+        if d is None or d.applicant is None or not hmac.compare_digest(d.applicant.id_number, number):
+            return None
+        if not d.e_result or not d.result_path or d.delivery != "online":
+            return None
+        if d.status not in (Status.PROCESSED, Status.RETURNED) or not Path(d.result_path).is_file():
+            return None
+        return d
+
+    def citizen_result_ready(self, code: str, id_number: str) -> bool:
+        """True when the citizen may print the signed result of ``code`` at the kiosk (code + ID match)."""
+        with self.session_factory() as s:
+            return self._citizen_result(s, code, id_number) is not None
+
+    def fetch_result(self, code: str, id_number: str, *, kiosk_id: str | None = None) -> str | None:
+        """The citizen asked for the signed result at the kiosk: checks code + ID (None for any miss, the same
+        answer as an unknown code), refuses an unpaid fee, and records a ``result_fetched`` event and an audit
+        row. Returns the dossier code to print (kiosk.core.printing, form "result")."""
+        now = self.clock.now()
+        with session_scope(self.session_factory) as s:
+            d = self._citizen_result(s, code, id_number)
+            if d is None:
+                return None
+            if d.payment_state == "unpaid":
+                raise ActionError(
+                    "Hồ sơ chưa nộp phí: vui lòng nộp phí tại quầy trước khi nhận kết quả.",
+                    "The fee is not paid yet: please pay at the counter before taking the result.",
+                )
+            d.events.append(DossierEvent(
+                at=now, action=Action.RESULT_FETCHED.value, status_from=int(d.status), status_to=int(d.status),
+                staff_id=None, on_behalf_of_citizen_id=None, details={"kiosk_id": kiosk_id},
+            ))
+            record_audit(
+                s, at=now, action=f"dossier.{Action.RESULT_FETCHED.value}", actor_type="citizen", staff_id=None,
+                citizen_hash_value=citizen_hash(d.applicant.id_number, self.log_salt), dossier_code=d.code,
+                kiosk_id=kiosk_id, details={"status": int(d.status)},
+            )
+            return d.code
 
     def return_result(self, code: str, staff_id: int, delivered_via: str, *, kiosk_id: str | None = None) -> ActionResult:
         """9 → 10: the result was handed over (counter), posted or sent online; a fee must be paid first."""

@@ -21,6 +21,7 @@ from kiosk.core.calendar import WorkCalendar
 from kiosk.core.clock import Clock
 from kiosk.core.dossiers import NEXT_STEP_VI, STATUS_LABELS_EN, STATUS_LABELS_VI, Status
 from kiosk.core.textfold import fold
+from kiosk.core.workflow import ACTION_LABELS_EN, ACTION_LABELS_VI, NEXT_STEP_EN, Action
 from kiosk.models.database import session_scope
 from kiosk.models.tables import Citizen, Dossier, HelpRequest, KioskSession, PrintJob, Procedure, StaffUser
 
@@ -180,6 +181,36 @@ def _row(d: Dossier) -> DossierRow:
     )
 
 
+def citizen_history(d: Dossier) -> list[dict[str, Any]]:
+    """The dossier's events as lines a citizen may read: when, what happened (vi, en) and the status it led to.
+    No officer, no reason typed by an officer; only the supplement request the citizen must still answer
+    carries its list of papers (name and what is wrong)."""
+    events = list(d.events)
+    pending_supplement = None
+    if d.status == Status.SUPPLEMENT:
+        asks = [e for e in events if e.action == Action.SUPPLEMENT.value]
+        pending_supplement = asks[-1].id if asks else None
+    out: list[dict[str, Any]] = []
+    for e in events:
+        vi, en = ACTION_LABELS_VI.get(e.action), ACTION_LABELS_EN.get(e.action)
+        if vi is None or en is None:
+            continue
+        moved = e.status_to is not None and e.status_to != e.status_from
+        line: dict[str, Any] = {
+            "at": _iso(e.at), "action": e.action, "text_vi": vi, "text_en": en,
+            "status_vi": STATUS_LABELS_VI.get(e.status_to, "") if moved else "",
+            "status_en": STATUS_LABELS_EN.get(e.status_to, "") if moved else "",
+            "items": [],
+        }
+        if e.id == pending_supplement and isinstance(e.details, dict):
+            line["items"] = [
+                {"name": str(i.get("name", "")), "reason": str(i.get("reason", ""))}
+                for i in e.details.get("items", []) if isinstance(i, dict)
+            ]
+        out.append(line)
+    return out
+
+
 class DossierQueries:
     def __init__(self, session_factory: sessionmaker[Session], calendar: WorkCalendar, clock: Clock) -> None:
         self.session_factory = session_factory
@@ -295,15 +326,27 @@ class DossierQueries:
             )
 
     def tracking(self, code: str) -> dict[str, Any] | None:
-        """What a citizen may see about a dossier: status, dates and what to do next (no personal data)."""
+        """What a citizen may see about a dossier: status, dates, its history and what to do next (no personal
+        data: no staff names and no free-text reasons, except the list of papers the citizen must bring)."""
         with self.session_factory() as s:
-            d = s.scalar(select(Dossier).where(Dossier.code == code.strip()))
+            d = s.scalar(
+                select(Dossier).options(selectinload(Dossier.events)).where(Dossier.code == code.strip())
+            )
             if d is None:
                 return None
             step = NEXT_STEP_VI.get(d.status, "")
+            step_en = NEXT_STEP_EN.get(d.status, "")
             if d.status == Status.PROCESSED and d.payment_state == "unpaid":
                 step = "Đã có kết quả: nộp phí tại quầy rồi nhận kết quả, mang theo Giấy tiếp nhận hồ sơ."
+                step_en = "The result is ready: pay the fee at the counter, then collect it with your receipt."
+            ready = d.status in (Status.PROCESSED, Status.RETURNED)
             return {
+                "history": citizen_history(d),
+                "next_step_en": step_en,
+                "delivery": d.delivery,
+                "result_ready": ready,
+                "e_result": bool(ready and d.e_result),
+                "unpaid": d.payment_state == "unpaid",
                 "code": d.code,
                 "status": d.status,
                 "status_text": STATUS_LABELS_VI.get(d.status, ""),

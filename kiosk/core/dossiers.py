@@ -27,6 +27,7 @@ from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.codes import format_code
 from kiosk.core.identity import parse_id_number
 from kiosk.core.outbox import SUBMITTED, enqueue
+from kiosk.core.reuse import ReusableScan, check_reuse, reusable_scans
 from kiosk.core.scan_store import discard_staged, final_scan_path, finalise_scans
 from kiosk.core.timelimits import TimeLimit
 from kiosk.core.workflow import (  # the one authority; statuses and labels re-exported for old importers
@@ -128,6 +129,7 @@ class DocumentInput:
     digitised_state: int = 0  # 0 none, 1 digitised, 2 reused from a dossier, 3 reused from a result
     # how the citizen hands it in (workflow.PROVISIONS); "" = from the above: scanned, reused or paper
     provision: str = ""
+    reused_from_document_id: int | None = None  # an earlier paper of the applicant (kiosk.core.reuse)
 
     def effective_provision(self) -> str:
         if self.provision:
@@ -352,6 +354,15 @@ class DossierService:
                 created_at=now,
                 updated_at=now,
             )
+            for doc in sub.documents:  # reuse of an earlier scan: checked again here (kiosk.core.reuse)
+                if doc.reused_from_document_id is not None:
+                    earlier = check_reuse(s, sub.applicant.id_number, doc.reused_from_document_id, doc.name)
+                    if earlier is None:
+                        raise SubmissionError("Không dùng lại được giấy tờ đã nộp trước đây; vui lòng quét lại.",
+                                              "The paper from an earlier dossier cannot be reused; please scan it.")
+                    doc.provision, doc.digitised_state = "reused", 2
+                    doc.scanned_pages = doc.scanned_pages or earlier.scanned_pages
+                    d.reused = True
             for i, doc in enumerate(sub.documents):
                 d.documents.append(
                     DossierDocument(
@@ -364,6 +375,7 @@ class DossierService:
                         scan_path=final_scan_path(self.scans_dir, doc.scan_path, moves),
                         digitised_state=doc.digitised_state or (1 if doc.scanned_pages else 0),
                         provision=doc.effective_provision(),
+                        reused_from_document_id=doc.reused_from_document_id,
                     )
                 )
             d.events.append(
@@ -412,6 +424,12 @@ class DossierService:
                 due_earliest=window.earliest if window else d.due_at,
                 due_latest=window.latest if window else d.due_at,
             )
+
+    def reusable_scans(self, id_number: str, names: list[str]) -> dict[str, ReusableScan]:
+        """Earlier papers of this citizen (by the ID from the chip) to reuse, by paper name; {} without the
+        ``keep_scans_for_reuse`` consent (kiosk.core.reuse)."""
+        with self.session_factory() as s:
+            return reusable_scans(s, id_number, names)
 
     def get(self, session: Session, code: str) -> Dossier | None:
         return session.scalar(select(Dossier).where(Dossier.code == code.strip()))

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from kiosk.config import Settings
 from kiosk.core import document_builder as builder
 from kiosk.core.ports import FormPrinter, PrintOutcome
+from kiosk.form_content import ResultFileData
 from kiosk.models.tables import Dossier, PrintJob
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ CONTENT_BUILDERS: dict[str, Callable[[Dossier, Settings], Any]] = {
     "03": builder.refusal_data,
     "04": builder.apology_data,
     "05": builder.stop_data,
+    "result": lambda d, settings: _result_content(d),
 }
 FORMS = tuple(CONTENT_BUILDERS)
 
@@ -45,6 +47,13 @@ NOT_PRINTED = (
 
 class UnknownFormError(ValueError):
     pass
+
+
+def _result_content(d: Dossier) -> ResultFileData:
+    """The signed result file stored at finish (kiosk.core.result_files); LookupError when there is none."""
+    if not d.e_result or not d.result_path or not Path(d.result_path).is_file():
+        raise LookupError(f"dossier {d.code} has no result file")
+    return ResultFileData(dossier_code=d.code, pdf=Path(d.result_path).read_bytes())
 
 
 @dataclass(frozen=True)

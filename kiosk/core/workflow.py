@@ -226,6 +226,7 @@ class Action(StrEnum):
     WITHDRAW = "withdraw"
     STOP = "stop"
     REMOTE_STATUS = "sync.remote_status"  # a status the back office reported (kiosk.integrations.sync)
+    RESULT_FETCHED = "result_fetched"  # the citizen printed the signed result at the kiosk (not a move)
 
 
 ACTION_LABELS_VI: dict[str, str] = {
@@ -234,6 +235,7 @@ ACTION_LABELS_VI: dict[str, str] = {
     "financial": "Yêu cầu nghĩa vụ tài chính", "payment": "Thu phí", "finish": "Đã xử lý xong",
     "return": "Trả kết quả", "apologize": "Xin lỗi, gia hạn", "withdraw": "Rút hồ sơ", "stop": "Dừng giải quyết",
     "sync.remote_status": "Cập nhật từ hệ thống một cửa",
+    "result_fetched": "Công dân đã in kết quả điện tử tại ki-ốt",
 }
 ACTION_LABELS_EN: dict[str, str] = {
     "submit": "Submitted", "accept": "Accepted", "start_processing": "Sent for processing",
@@ -241,6 +243,7 @@ ACTION_LABELS_EN: dict[str, str] = {
     "financial": "Financial obligation requested", "payment": "Payment", "finish": "Processed",
     "return": "Result returned", "apologize": "Apology, extension", "withdraw": "Withdrawn", "stop": "Stopped",
     "sync.remote_status": "Status from the back office",
+    "result_fetched": "Electronic result printed at the kiosk",
 }
 
 

@@ -20,11 +20,19 @@ from kiosk.devices.printing.forms_a4 import (
 from kiosk.devices.printing.model import RenderedDocument
 from kiosk.devices.printing.slip import render_slip
 
-FORMS = ("01", "02", "03", "04", "05", "slip")
+FORMS = ("01", "02", "03", "04", "05", "slip", "result")
+A4_PT = (595.2756, 841.8898)
 
 
 class UnknownFormError(ValueError):
     pass
+
+
+def render_result(content: Any) -> RenderedDocument:
+    """The dossier's signed result (kiosk.form_content.ResultFileData): its own PDF bytes, untouched (a
+    redrawn copy would no longer be the signed document)."""
+    return RenderedDocument(form="result", dossier_code=content.dossier_code, title=content.title,
+                            pdf=bytes(content.pdf), page="a4", page_size_pt=A4_PT)
 
 
 RENDERERS: dict[str, Callable[[Any], RenderedDocument]] = {
@@ -34,6 +42,7 @@ RENDERERS: dict[str, Callable[[Any], RenderedDocument]] = {
     "03": render_refusal,
     "04": render_apology,
     "05": render_stop,
+    "result": render_result,
 }
 
 

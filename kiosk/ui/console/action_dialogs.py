@@ -51,6 +51,13 @@ def collect(window: Any, key: str, det: Any) -> dict[str, Any] | None:
         if not window.exec_dialog(dlg):
             return None
         kwargs["via"] = dlg.values()
+    elif key == "finish":
+        from kiosk.ui.console.result_dialog import ResultFileDialog
+
+        dlg = ResultFileDialog(window)
+        if not window.exec_dialog(dlg):
+            return None
+        kwargs["result_file"] = dlg.values()
     elif key == "apologize":
         dlg = ApologyDialog(det.row.due_at, window.app.settings.tz, window)
         if not window.exec_dialog(dlg):

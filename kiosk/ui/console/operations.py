@@ -69,7 +69,7 @@ def run_action(app: Any, key: str, code: str, staff_id: int, **kw: Any) -> Outco
     elif key == "pay":
         r = a.record_payment(code, staff_id, kw["method"], kw["amount"], kw.get("reference"))
     elif key == "finish":
-        r = a.finish(code, staff_id)
+        r = a.finish(code, staff_id, result_file=kw.get("result_file"))
     elif key == "return":
         r = a.return_result(code, staff_id, kw["via"])
     elif key == "apologize":
