@@ -144,3 +144,27 @@ def test_policy_from_settings_defaults_by_environment(tmp_path) -> None:  # type
     with pytest.raises(CardNotVerified) as e:
         TrustPolicy(require_trusted_chain=True).check(_result("chain_unverified"))
     assert e.value.exit_code == 8 and "Không xác thực được thẻ này" in e.value.message_vi
+
+
+def test_console_walk_in_read_applies_the_policy_and_wipes() -> None:
+    """operations.read_identity (the counter's 'Đọc thẻ căn cước'): a refused chip raises the card error
+    and its data is wiped; an accepted one gives the form's fields."""
+    from kiosk.ui.console import operations
+
+    class Reader:
+        def __init__(self, result: ReadResult) -> None:
+            self.result = result
+
+        def read(self, key: object) -> ReadResult:
+            return self.result
+
+    strict = _result("chain_unverified")
+    strict.require_trusted_chain = True
+    with pytest.raises(CardNotVerified):
+        operations.read_identity(Reader(strict), None)
+    assert strict.card.full_name is None  # wiped
+    cloned = _result("verified", "failed")
+    with pytest.raises(ActiveAuthFailed):
+        operations.read_identity(Reader(cloned), None)
+    ok = _result("chain_unverified")
+    assert operations.read_identity(Reader(ok), None)["name"] == "x" and ok.card.full_name is None
