@@ -24,7 +24,7 @@ from asn1crypto import cms, core
 from asn1crypto import x509 as a_x509
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 
 from .ber import read_tlv
@@ -249,7 +249,11 @@ def _signer_cert(si: cms.SignerInfo, certs: list[x509.Certificate]) -> x509.Cert
     for cert in certs:
         if sid.name == "issuer_and_serial_number":
             ias = sid.chosen
-            if ias["serial_number"].native == cert.serial_number and ias["issuer"].dump() == cert.issuer.public_bytes():
+            # the issuer as encoded in the certificate itself (not re-encoded), and asn1crypto's comparison
+            issuer = a_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))["tbs_certificate"]["issuer"]
+            if ias["serial_number"].native == cert.serial_number and (
+                ias["issuer"].dump() == issuer.dump() or ias["issuer"] == issuer
+            ):
                 return cert
         elif sid.name == "subject_key_identifier":
             try:
