@@ -26,6 +26,7 @@ from kiosk.core.dossiers import DossierService
 if TYPE_CHECKING:
     from kiosk.core.accounts import AccountService
     from kiosk.core.catalogue import Catalogue
+    from kiosk.core.contact import CitizenContact
     from kiosk.core.dossier_actions import DossierActions
     from kiosk.core.effects import DossierEffects
     from kiosk.core.ports import FormPrinter, PaymentRequester, SmsSender
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from kiosk.core.reports import ReportService
     from kiosk.core.staff import StaffService
     from kiosk.core.submission import KioskSubmissions
+    from kiosk.integrations.email import EmailSender
     from kiosk.integrations.sync.sender import OutboxSender
 
 log = logging.getLogger(__name__)
@@ -112,9 +114,17 @@ class App:
     def effects(self) -> DossierEffects:
         from kiosk.core.effects import DossierEffects
 
-        return DossierEffects(self.session_factory, self.print_jobs, self.sms,
-                              tracking_url=self.settings.tracking_url, tz=self.settings.tz,
-                              unicode_sms=self.settings.sms.unicode)
+        return DossierEffects(self.session_factory, self.print_jobs, self.contact)
+
+    @cached_property
+    def contact(self) -> CitizenContact:
+        """Status SMS and e-mail to the citizen after they left, each only with their consent."""
+        from kiosk.core.contact import CitizenContact
+
+        return CitizenContact(self.session_factory, sms=self.sms, email=self.email,
+                              render_form=self.print_jobs.render_pdf, tracking_url=self.settings.tracking_url,
+                              tz=self.settings.tz, unicode_sms=self.settings.sms.unicode,
+                              unit_name=self.settings.unit_name)
 
     @cached_property
     def submissions(self) -> KioskSubmissions:
@@ -140,6 +150,13 @@ class App:
         from kiosk.integrations.sms import make_sms_sender
 
         return make_sms_sender(self.settings, self.clock)
+
+    @cached_property
+    def email(self) -> EmailSender | None:
+        """SMTP with STARTTLS, the demo .eml folder, or None (``email.backend = "none"``)."""
+        from kiosk.integrations.email import build_email_sender
+
+        return build_email_sender(self.settings)
 
     @cached_property
     def payments(self) -> PaymentRequester:

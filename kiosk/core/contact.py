@@ -34,9 +34,11 @@ log = logging.getLogger(__name__)
 SMS_CONSENT = "sms_notifications"
 EMAIL_CONSENT = "email_notifications"
 
-# event (a workflow action) -> the form attached to the e-mail
-EMAIL_FORM = {"accept": "01", "supplement": "02", "finish": None}
-EVENTS = tuple(EMAIL_FORM)
+# event (a workflow action) -> the form attached to the e-mail about it (the form the workflow prints for it)
+EMAIL_FORM = {"accept": "01", "supplement": "02", "refuse": "03", "apologize": "04", "stop": "05", "finish": None}
+# events with a text message; "submitted" goes to the number typed at the kiosk while the citizen is there
+SMS_EVENTS = ("submitted", "accept", "supplement", "refuse", "apologize", "financial", "stop", "finish")
+EVENTS = tuple(dict.fromkeys((*EMAIL_FORM, *SMS_EVENTS)))
 
 
 class EmailPort(Protocol):
@@ -98,17 +100,29 @@ def _result_how(delivery: str, lang: str) -> str:
 
 
 def sms_text(event: str, r: Recipient, url: str, tz: tzinfo) -> str:
+    """The status text of ``event`` in the citizen's language, with diacritics (folded by the caller when the
+    gateway sends GSM-7 only). The one place these texts live."""
     due = _due_text(r.due, tz, r.language)
     if r.language == "en":
         texts = {
+            "submitted": f"Dossier {r.code} was submitted at the kiosk. Track it: {url}",
             "accept": f"Dossier {r.code} was accepted. Result due {due}. Track it: {url}",
             "supplement": f"Dossier {r.code} needs more papers; see the request we gave or sent you. Track it: {url}",
+            "refuse": f"Dossier {r.code} was not accepted; the reason is on the refusal notice. Track it: {url}",
+            "apologize": f"We are sorry: dossier {r.code} will be ready by {due}. Track it: {url}",
+            "financial": f"Dossier {r.code}: a fee or tax must be paid before it can go on. Track it: {url}",
+            "stop": f"Processing of dossier {r.code} was stopped; the reason is on the notice. Track it: {url}",
             "finish": f"Dossier {r.code}: the result is ready. {_result_how(r.delivery, 'en')} {url}",
         }
     else:
         texts = {
+            "submitted": f"Hồ sơ {r.code} đã được nộp tại ki-ốt. Tra cứu: {url}",
             "accept": f"Hồ sơ {r.code} đã được tiếp nhận. Hẹn trả kết quả {due}. Tra cứu: {url}",
             "supplement": f"Hồ sơ {r.code} cần bổ sung giấy tờ, xem Phiếu yêu cầu bổ sung. Tra cứu: {url}",
+            "refuse": f"Hồ sơ {r.code} không được tiếp nhận. Lý do ghi trên Phiếu từ chối. Tra cứu: {url}",
+            "apologize": f"Xin lỗi: hồ sơ {r.code} được hẹn trả lại {due}. Tra cứu: {url}",
+            "financial": f"Hồ sơ {r.code} cần thực hiện nghĩa vụ tài chính (phí, lệ phí, thuế). Tra cứu: {url}",
+            "stop": f"Hồ sơ {r.code} đã dừng giải quyết. Lý do ghi trên Thông báo dừng giải quyết. Tra cứu: {url}",
             "finish": f"Hồ sơ {r.code} đã có kết quả. {_result_how(r.delivery, 'vi')} {url}",
         }
     return texts[event]
@@ -122,6 +136,9 @@ def email_text(event: str, r: Recipient, url: str, tz: tzinfo) -> tuple[str, str
         subject = {
             "accept": f"Dossier {r.code} accepted",
             "supplement": f"Dossier {r.code}: papers needed",
+            "refuse": f"Dossier {r.code} not accepted",
+            "apologize": f"Dossier {r.code}: new date for the result",
+            "stop": f"Dossier {r.code}: processing stopped",
             "finish": f"Dossier {r.code}: result ready",
         }[event]
         first = {
@@ -129,6 +146,11 @@ def email_text(event: str, r: Recipient, url: str, tz: tzinfo) -> tuple[str, str
                       "The receipt (Form 01) is attached: keep it, it is needed to collect the result.",
             "supplement": f"Your dossier {r.code} needs more or corrected papers. The attached request (Form 02) lists "
                           "every paper and the reason. The time limit is paused until you bring them.",
+            "refuse": f"Your dossier {r.code} could not be accepted. The attached notice (Form 03) gives the reason.",
+            "apologize": f"We are sorry that your dossier {r.code} is taking longer. The result is now due at {due}; "
+                         "the attached letter (Form 04) explains why.",
+            "stop": f"Processing of your dossier {r.code} has stopped. The attached notice (Form 05) gives the "
+                    "reason.",
             "finish": f"The result of your dossier {r.code} is ready. {_result_how(r.delivery, 'en')}",
         }[event]
         body = f"Dear citizen,\n\n{first}\n\nFollow your dossier at {url}\n\n{unit}\n" \
@@ -137,6 +159,9 @@ def email_text(event: str, r: Recipient, url: str, tz: tzinfo) -> tuple[str, str
         subject = {
             "accept": f"Hồ sơ {r.code} đã được tiếp nhận",
             "supplement": f"Hồ sơ {r.code} cần bổ sung giấy tờ",
+            "refuse": f"Hồ sơ {r.code} không được tiếp nhận",
+            "apologize": f"Hồ sơ {r.code}: hẹn lại ngày trả kết quả",
+            "stop": f"Hồ sơ {r.code} đã dừng giải quyết",
             "finish": f"Hồ sơ {r.code} đã có kết quả",
         }[event]
         first = {
@@ -145,6 +170,12 @@ def email_text(event: str, r: Recipient, url: str, tz: tzinfo) -> tuple[str, str
             "supplement": f"Hồ sơ {r.code} của ông/bà cần bổ sung, hoàn thiện giấy tờ. Phiếu yêu cầu bổ sung (Mẫu 02) "
                           "gửi kèm thư này ghi rõ từng giấy tờ và lý do. Thời hạn giải quyết tạm dừng cho đến khi "
                           "ông/bà nộp bổ sung.",
+            "refuse": f"Hồ sơ {r.code} của ông/bà không được tiếp nhận. Lý do ghi trong Phiếu từ chối tiếp nhận "
+                      "giải quyết hồ sơ (Mẫu 03) gửi kèm thư này.",
+            "apologize": f"Chúng tôi xin lỗi vì hồ sơ {r.code} của ông/bà chậm so với hẹn. Thời gian hẹn trả mới: "
+                         f"{due}; lý do ghi trong văn bản xin lỗi (Mẫu 04) gửi kèm thư này.",
+            "stop": f"Hồ sơ {r.code} của ông/bà đã dừng giải quyết. Lý do ghi trong Thông báo dừng giải quyết hồ sơ "
+                    "(Mẫu 05) gửi kèm thư này.",
             "finish": f"Hồ sơ {r.code} của ông/bà đã có kết quả. {_result_how(r.delivery, 'vi')}",
         }[event]
         body = f"Kính gửi ông/bà,\n\n{first}\n\nTheo dõi hồ sơ tại: {url}\n\n{unit}\n" \
@@ -153,11 +184,9 @@ def email_text(event: str, r: Recipient, url: str, tz: tzinfo) -> tuple[str, str
 
 
 def plan(event: str, r: Recipient, url: str, tz: tzinfo, *, unicode_sms: bool) -> list[Message]:
-    """The messages ``event`` sends to ``r``: only on consent, only to a usable address."""
-    if event not in EMAIL_FORM:
-        return []
+    """The messages ``event`` sends to ``r`` after they left: only on consent, only to a usable address."""
     out: list[Message] = []
-    if r.sms_consent and r.phone:
+    if event in SMS_EVENTS and event != "submitted" and r.sms_consent and r.phone:
         try:
             number = normalise_phone(r.phone)
         except InvalidPhone:
@@ -165,7 +194,7 @@ def plan(event: str, r: Recipient, url: str, tz: tzinfo, *, unicode_sms: bool) -
         if number:
             text = sms_text(event, r, url, tz)
             out.append(Message("sms", number, "", text if unicode_sms else strip_marks(text)))
-    if r.email_consent and r.email and "@" in r.email:
+    if event in EMAIL_FORM and r.email_consent and r.email and "@" in r.email:
         subject, body = email_text(event, r, url, tz)
         out.append(Message("email", r.email.strip(), subject, body, EMAIL_FORM[event]))
     return out
@@ -202,6 +231,7 @@ class ContactReport:
     sent: list[str] = field(default_factory=list)  # "sms", "email"
     failed: list[str] = field(default_factory=list)
     skipped: str | None = None  # why nothing went out ("no consent", "not an event we write about", …)
+    sms_state: str = "not_needed"  # sent | failed | no_phone | no_consent | not_needed (kiosk.core.effects)
 
 
 class CitizenContact:
@@ -228,9 +258,38 @@ class CitizenContact:
         self.unicode_sms = unicode_sms
         self.unit_name = unit_name
 
+    def text_now(self, code: str, event: str, phone: str) -> str:
+        """Text ``phone`` (typed at the kiosk a moment ago, the citizen still there) the message of ``event``,
+        in the dossier's language. Returns sent | failed | no_phone | not_needed."""
+        if event not in SMS_EVENTS or self.sms is None:
+            return "not_needed"
+        try:
+            number = normalise_phone(phone) if phone else None
+        except InvalidPhone:
+            number = None
+        if not number:
+            return "no_phone"
+        try:
+            with self.factory() as s:
+                d = s.scalar(select(Dossier).where(Dossier.code == code))
+                lang = (d.language if d is not None else None) or "vi"
+                due, delivery = (d.due_at, d.delivery or "counter") if d is not None else (None, "counter")
+        except Exception as exc:  # noqa: BLE001 - the dossier is committed; a lookup hiccup only costs the language
+            log.warning("contact lookup failed: %s", type(exc).__name__)
+            lang, due, delivery = "vi", None, "counter"
+        r = Recipient(code=code, language=lang if lang in ("vi", "en") else "vi", phone=number, email=None,
+                      sms_consent=True, email_consent=False, due=due, delivery=delivery, unit_name=self.unit_name)
+        text = sms_text(event, r, self.tracking_url(code), self.tz)
+        try:
+            self.sms.send(number, text if self.unicode_sms else strip_marks(text))
+        except Exception as exc:  # noqa: BLE001 - SmsError or a gateway bug: reported, never raised
+            log.warning("SMS after %s failed: %s", event, type(exc).__name__)
+            return "failed"
+        return "sent"
+
     def after_event(self, code: str, event: str) -> ContactReport:
         report = ContactReport()
-        if event not in EMAIL_FORM:
+        if event not in EVENTS:
             report.skipped = "no message for this event"
             return report
         try:
@@ -246,12 +305,15 @@ class CitizenContact:
         messages = plan(event, r, self.tracking_url(code), self.tz, unicode_sms=self.unicode_sms)
         if not messages:
             report.skipped = "no consent or no address"
+        if event in SMS_EVENTS:
+            report.sms_state = "no_consent" if not r.sms_consent else "no_phone"
         for m in messages:
             try:
                 if m.channel == "sms":
                     if self.sms is None:
                         continue
                     self.sms.send(m.to, m.body)
+                    report.sms_state = "sent"
                 else:
                     if self.email is None:
                         continue
@@ -264,7 +326,9 @@ class CitizenContact:
             except Exception as exc:  # noqa: BLE001 - gateway or mail server down: reported, never raised
                 log.warning("contact %s after %s failed: %s", m.channel, event, type(exc).__name__)
                 report.failed.append(m.channel)
+                if m.channel == "sms":
+                    report.sms_state = "failed"
         return report
 
 
-__all__ = ["CitizenContact", "ContactReport", "EVENTS", "MailAttachment", "Message", "Recipient", "plan", "recipient_of", "sms_text"]
+__all__ = ["CitizenContact", "ContactReport", "EMAIL_FORM", "EVENTS", "SMS_EVENTS", "MailAttachment", "Message", "Recipient", "plan", "recipient_of", "sms_text"]

@@ -173,6 +173,7 @@ class Submission:
     delivery_address: str | None = None
     sets_count: int = 1
     reused: bool = False
+    language: str = "vi"  # the language the citizen used: later messages about the dossier speak it
 
 
 @dataclass(frozen=True)
@@ -346,6 +347,7 @@ class DossierService:
                 digitised=bool(provided) and all(doc.effective_provision() in ("scanned", "reused") for doc in provided),
                 reused=sub.reused or any(doc.digitised_state in (2, 3) for doc in sub.documents),
                 sets_count=sub.sets_count,
+                language=sub.language if sub.language in ("vi", "en") else "vi",
                 form_data=dict(sub.form_data),
                 applicant_snapshot={
                     **person_snapshot(sub.applicant, applicant),

@@ -197,6 +197,7 @@ class Dossier(Base):
     legal_channel: Mapped[int | None] = mapped_column(Integer)  # KenhThucHien: 1 trực tiếp, 2 trực tuyến, 3 BCCI
     result_path: Mapped[str | None] = mapped_column(Text)  # the signed result file (e_result)
     financial_requested_at: Mapped[datetime | None]  # status 6 pauses the clock from here
+    language: Mapped[str] = mapped_column(String(5), default="vi", server_default="vi")  # the citizen's, for messages
     # the applicant as received (name, ID, birth date, addresses, phone, source): forms show this, never the
     # citizen row as it is today
     applicant_snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSON)
@@ -304,10 +305,10 @@ class KioskSession(Base):
     dossier_id: Mapped[int | None] = mapped_column(ForeignKey("dossiers.id"))
     citizen_hash: Mapped[str | None] = mapped_column(String(64))
     rating: Mapped[int | None] = mapped_column(Integer)
-
     # where the visit is now and since when (migration 0008): the console shows how long a citizen is stuck
     current_page: Mapped[str | None] = mapped_column(String(20))
     page_since: Mapped[datetime | None]
+
 
 class AuditEvent(Base):
     __tablename__ = "audit_events"
@@ -351,12 +352,12 @@ class HelpRequest(Base):
     taken_by_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
     taken_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
-
     # migration 0008: the visit, the page and since when the citizen was on it, and why help was asked
     kiosk_session_id: Mapped[int | None] = mapped_column(Integer)
     page: Mapped[str | None] = mapped_column(String(20))
     page_since: Mapped[datetime | None]
     reason: Mapped[str | None] = mapped_column(String(20))  # button | offer
+
 
 class OutboxEvent(Base):
     """Transactional outbox towards the provincial one-stop system / national portal.

@@ -215,6 +215,7 @@ class SubmitViewModel(SubViewModel):
         docs_vm, form_values = root.documents, root.form.cleaned
         proc, delivery, address = self._procedure, self._delivery, self._address.strip() or None
         pay_by_vietqr = self._payment == "vietqr"
+        lang = root.lang  # later SMS and e-mails about this dossier use the language of this visit
         if self.fee and pay_by_vietqr:
             self._pay_state = "requesting"
 
@@ -227,6 +228,7 @@ class SubmitViewModel(SubViewModel):
                 form_data=form_values, documents=docs_vm.document_inputs(keep_dir),
                 kiosk_id=services.settings.kiosk_id, assisted_by_staff_id=staff_id,
                 delivery=delivery, delivery_address=address if delivery == "postal" else None,
+                language=lang,
             )
             # one core call: the dossier, then (after its commit) the slip, the SMS and the VietQR request
             receipt = services.submissions.submit(sub, pay_by_vietqr=pay_by_vietqr, notify_phone=phone or "")

@@ -22,8 +22,28 @@ def env(monkeypatch):  # type: ignore[no-untyped-def]
     app.staff.add("lan", "officer", "Nguyễn Thị Lan", PIN)
     code = submit(app)
     fee_code = submit(app, procedure="1.004222")
+    _sms_consent(app, code)
     app.close()
     return {"code": code, "fee_code": fee_code}
+
+
+def _sms_consent(app, code: str) -> None:  # type: ignore[no-untyped-def]
+    """The applicant has an account and agreed to status text messages (kiosk.core.contact)."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from kiosk.models.tables import Account, Consent, Dossier
+
+    now = datetime.now(UTC)
+    with app.session_factory() as s, s.begin():
+        d = s.scalar(select(Dossier).where(Dossier.code == code))
+        acc = Account(citizen_id=d.applicant_id, phone="+84912345678", status="active", phone_verified_at=now,
+                      created_at=now)
+        s.add(acc)
+        s.flush()
+        s.add(Consent(account_id=acc.id, purpose="sms_notifications", text_version="consents-2026.1", granted=True,
+                      at=now))
 
 
 def run(monkeypatch, capsys, argv, stdin=PIN + "\n"):  # type: ignore[no-untyped-def]

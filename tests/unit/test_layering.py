@@ -198,6 +198,7 @@ def test_app_builds_each_service_once_with_a_real_type() -> None:
 def test_services_are_shared_not_rebuilt(app) -> None:  # type: ignore[no-untyped-def]
     """The effects, the print jobs and the kiosk submission share the App's single instances."""
     assert app.effects.print_jobs is app.print_jobs and app.print_jobs.printer is app.printer
-    assert app.effects.sms is app.sms and app.accounts.sms is app.sms
+    assert app.effects.contact is app.contact and app.contact.sms is app.sms and app.accounts.sms is app.sms
+    assert app.contact.email is app.email
     assert app.submissions.dossiers is app.dossiers and app.submissions.payments is app.payments
     assert app.submissions.effects is app.effects

@@ -6,7 +6,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from kiosk.config import Settings
-from kiosk.core.effects import DossierEffects
+from kiosk.core.contact import CitizenContact
 from kiosk.core.textfold import strip_marks
 from kiosk.devices.printing.slip import no_lone_last_word
 
@@ -19,31 +19,42 @@ class _Outbox:
         self.sent.append((phone, text))
 
 
-def _effects(unicode_sms: bool) -> tuple[DossierEffects, _Outbox]:
+def _contact(unicode_sms: bool) -> tuple[CitizenContact, _Outbox]:
     box = _Outbox()
-    eff = DossierEffects(None, None, box, tracking_url=lambda c: f"https://x.vn/?mahs={c}",  # type: ignore[arg-type]
-                         tz=ZoneInfo("Asia/Ho_Chi_Minh"), unicode_sms=unicode_sms)
-    return eff, box
+
+    def no_db():  # type: ignore[no-untyped-def]
+        raise RuntimeError("no database in this test")
+
+    c = CitizenContact(no_db, sms=box, email=None, render_form=lambda code, form: b"",  # type: ignore[arg-type]
+                       tracking_url=lambda c: f"https://x.vn/?mahs={c}", tz=ZoneInfo("Asia/Ho_Chi_Minh"),
+                       unicode_sms=unicode_sms)
+    return c, box
 
 
 def test_status_sms_are_plain_by_default_and_keep_marks_with_unicode() -> None:
     assert Settings().sms.unicode is False  # the documented default: cheapest, one GSM-7 part
-    plain, box = _effects(False)
-    assert plain.notify("000.00.06.H56-261125-0001", "finish", phone="0912345678") == "sent"
+    plain, box = _contact(False)
+    assert plain.text_now("000.00.06.H56-261125-0001", "finish", "0912345678") == "sent"
     text = box.sent[-1][1]
     assert text == strip_marks(text) and text.isascii() and "da co ket qua" in text
-    marked, box2 = _effects(True)
-    assert marked.notify("000.00.06.H56-261125-0001", "finish", phone="0912345678") == "sent"
+    marked, box2 = _contact(True)
+    assert marked.text_now("000.00.06.H56-261125-0001", "finish", "0912345678") == "sent"
     text2 = box2.sent[-1][1]
     assert "đã có kết quả" in text2 and strip_marks(text2) == text
 
 
-def test_every_status_text_has_a_unicode_twin_that_folds_to_it() -> None:
-    from kiosk.core.effects import SMS_TEXT, SMS_TEXT_UNICODE
+def test_every_status_event_has_a_text_in_both_languages_that_folds_to_ascii() -> None:
+    from datetime import datetime
 
-    assert set(SMS_TEXT) == set(SMS_TEXT_UNICODE)
-    for key, plain in SMS_TEXT.items():
-        assert strip_marks(SMS_TEXT_UNICODE[key]).replace("ki-ot", "kiosk") == plain, key
+    from kiosk.core.contact import SMS_EVENTS, Recipient, sms_text
+
+    tz = ZoneInfo("Asia/Ho_Chi_Minh")
+    for lang in ("vi", "en"):
+        r = Recipient(code="X-1", language=lang, phone=None, email=None, sms_consent=True, email_consent=False,
+                      due=datetime(2026, 12, 3, 9, 0, tzinfo=tz), delivery="counter")
+        for event in SMS_EVENTS:
+            text = sms_text(event, r, "https://x.vn/?mahs=X-1", tz)
+            assert "X-1" in text and strip_marks(text).isascii(), (lang, event)
 
 
 def test_no_word_is_left_alone_on_the_last_line() -> None:

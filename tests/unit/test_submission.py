@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from kiosk.core.contact import CitizenContact
 from kiosk.core.dossiers import PersonData, Submission, SubmissionError
 from kiosk.core.effects import DossierEffects
 from kiosk.core.identity import InvalidIdNumber
@@ -150,8 +151,9 @@ class FakePayments:
 
 def _service(app: Any, seen: Seen, *, broken: bool = False) -> KioskSubmissions:
     jobs = PrintJobs(app.session_factory, app.settings, FakePrinter(seen, broken=broken))
-    effects = DossierEffects(app.session_factory, jobs, FakeSms(seen, broken=broken),
-                             tracking_url=app.settings.tracking_url, tz=app.settings.tz)
+    contact = CitizenContact(app.session_factory, sms=FakeSms(seen, broken=broken), email=None,
+                             render_form=jobs.render_pdf, tracking_url=app.settings.tracking_url, tz=app.settings.tz)
+    effects = DossierEffects(app.session_factory, jobs, contact)
     return KioskSubmissions(app.dossiers, effects, FakePayments(seen, broken=broken))
 
 
