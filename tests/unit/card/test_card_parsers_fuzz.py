@@ -2,7 +2,7 @@
 :class:`~kiosk.devices.card.errors.CardParseError` (BerError, DataGroupError, MrzError, SodError,
 KeySourceError are its subclasses) — never RecursionError, a plain ValueError, IndexError… — and
 ``passive.verify`` never raises at all. Inputs: random bytes, valid files with random edits, deeply nested
-BER, MRZ and card-QR text with non-ASCII digits and impossible dates. About 6,000 examples in all."""
+BER, MRZ and card-QR text with non-ASCII digits and impossible dates. About 5,700 examples in all."""
 
 from __future__ import annotations
 
@@ -176,7 +176,7 @@ def test_sod_parse_and_verify_never_raise(data: bytes) -> None:
     assert out.status in ("verified", "chain_unverified", "failed")
 
 
-@FAST
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.dictionaries(st.sampled_from(sorted(DGS)), ANY_BYTES, max_size=3))
 def test_verify_with_damaged_data_groups(changed: dict[int, bytes]) -> None:
     dgs = {**DGS, **changed}
@@ -193,7 +193,7 @@ def test_mrz(text: str) -> None:
     _fails_closed(lambda: parse_dg1(build_dg1(text) if text.isascii() else text.encode()))
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(qr_text())
 def test_card_qr(text: str) -> None:
     _fails_closed(lambda: keys.from_qr(text))
