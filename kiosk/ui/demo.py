@@ -151,6 +151,9 @@ def _extra_screens(ui: Any, d: Any, settings: Any, shot: Any, lang: str, large: 
         shot("detail-fee")
         d.tap("startProcedure")
         d.wait_page("form")
+        d.tap("formNext")  # nothing typed yet: a message under each required field, typed values kept
+        d.pump(80)
+        shot("form-errors")
         d.tap(f"f_{ui.vm.procedures.selected.form[0].name}")  # the on-screen keyboard, with Call staff on it
         d.wait_until(lambda: d.find("keyboard") is not None and d.find("keyboard").isVisible(), 5, "keyboard")
         shot("form-keyboard")
@@ -181,6 +184,25 @@ def _extra_screens(ui: Any, d: Any, settings: Any, shot: Any, lang: str, large: 
         d.pump(100)
         shot("receipt-fee")
         ui.vm.finish("completed")
+        d.wait_page("welcome")
+        # a key the chip refuses (another date of birth): the error page with its three ways on
+        apply_modes(d, lang, large, contrast)
+        d.tap("startSubmit")
+        d.wait_page("notice")
+        d.tap("acceptNotice")
+        d.wait_page("identify")
+        d.tap("typeInstead")
+        d.type_into("idNumber", id_number)
+        d.type_into("dateOfBirth", "16/03/1986")  # the right year (the ID encodes it), another day
+        d.tap("readTyped")
+        d.wait_until(lambda: ui.vm.identify.step == "error", 10, "card error")
+        d.pump(60)
+        shot("identify-error")
+        ui.vm._start_countdown()  # "Bạn còn đó không?" as it shows 10 s before an idle visit is wiped
+        d.pump(80)
+        shot("idle")
+        ui.vm.stillHere()
+        ui.vm.cancel()
         d.wait_page("welcome")
         # "card cannot be verified": a chip whose data does not match its signature
         services._card_reader = _ForgedReader()
@@ -313,7 +335,7 @@ def _walkthrough(app: Any, settings: Any, reader: Any, scanner: Any, handle: Any
     count = 0
     # folder, language, large text, high contrast
     variants = (("vi", "vi", False, False), ("en", "en", False, False), ("vi-large", "vi", True, False),
-                ("vi-contrast", "vi", False, True))
+                ("vi-contrast", "vi", False, True), ("vi-large-contrast", "vi", True, True))
     for folder, lang, large, contrast in variants:
         ui = build_ui(UiServices(app, card_reader=reader, scanner=scanner), mode="offscreen")
         ui.window.resize(1280, 800)
