@@ -167,17 +167,17 @@ KPage {
         spacing: Theme.gap
         visible: page.vm.step === "done" || page.vm.step === "existing"
         KText { width: parent.width; text: qsTr("Messages will go to %1.").arg(page.vm.maskedPhone); font.pixelSize: Theme.big }
+        KText {
+            objectName: "accountPurpose"
+            width: parent.width
+            text: qsTr("What it is for: you get a text message each time one of your dossiers moves on (received, needs more papers, result ready), and next time this kiosk knows you from your ID card, so you skip this step.")
+        }
         KButton {
             objectName: "accountContinue"
             width: parent.width
             kind: "primary"
             text: page.kiosk.intent === "submit" ? qsTr("Continue to the procedures") : qsTr("Finish")
             onClicked: page.vm.proceed()
-        }
-        KText {
-            objectName: "accountPurpose"
-            width: parent.width
-            text: qsTr("What it is for: you get a text message each time one of your dossiers moves on (received, needs more papers, result ready), and next time this kiosk knows you from your ID card, so you skip this step.")
         }
     }
     KText { width: parent.width; visible: page.vm.step === "loading" || page.vm.busy; text: qsTr("Please wait…") }

@@ -22,6 +22,7 @@ ApplicationWindow {
     function keyboardField(f) { return f && f.kioskKeyboard === true ? f : null }
     readonly property var kbTarget: keyboardField(activeFocusItem)
     readonly property KPage currentPage: pageLoader.item as KPage
+    onKbTargetChanged: if (root.kbTarget !== null) keyboardLoader.needed = true
 
     // spoken guidance: the page's title and instruction when it appears (and when the voice is turned on)
     Binding { target: Guide; property: "voice"; value: root.kiosk.voice }
@@ -99,7 +100,7 @@ ApplicationWindow {
                 // says what a touch does next: larger, larger still, back to normal
                 text: root.kiosk.textScale > 1.45 ? qsTr("Normal text")
                     : root.kiosk.textScale > 1.0 ? qsTr("Even larger text") : qsTr("Larger text")
-                kind: root.kiosk.textScale > 1.0 ? "headerOn" : "headerOff"
+                kind: "headerOff"  // an action ("make it larger" / "back to normal"), not a state to light up
                 font.pixelSize: 21
                 implicitHeight: 80
                 onClicked: root.kiosk.cycleTextSize()
@@ -107,7 +108,7 @@ ApplicationWindow {
             KButton {
                 objectName: "highContrast"
                 text: root.kiosk.highContrast ? qsTr("Normal colours") : qsTr("Contrast")
-                kind: root.kiosk.highContrast ? "headerOn" : "headerOff"
+                kind: "headerOff"
                 font.pixelSize: 21
                 implicitHeight: 80
                 onClicked: root.kiosk.setHighContrast(!root.kiosk.highContrast)
@@ -217,9 +218,9 @@ ApplicationWindow {
         }
 
         Rectangle {
+            id: footer
             objectName: "footer"
             Layout.fillWidth: true
-            id: footer
             visible: root.kiosk.page !== "welcome" && root.kbTarget === null
             implicitHeight: footGrid.implicitHeight + 20
             color: Theme.surface
@@ -242,36 +243,36 @@ ApplicationWindow {
                 columnSpacing: 16
                 rowSpacing: 10
                 KButton {
+                    id: backButton
                     objectName: "backButton"
                     visible: root.kiosk.canGoBack
-                    id: backButton
                     text: "‹  " + qsTr("Back")
-                    onClicked: root.kiosk.back()
-                }
                     font.pixelSize: footer.fontSize
                     Layout.row: 0
                     Layout.column: 0
+                    onClicked: root.kiosk.back()
+                }
                 Item { Layout.row: 0; Layout.column: 1; Layout.fillWidth: true; implicitHeight: 1 }
                 KButton {
+                    id: callStaffButton
                     objectName: "callStaff"
                     text: qsTr("Call staff")
-                    id: callStaffButton
-                    onClicked: root.kiosk.callStaff()
-                }
                     font.pixelSize: footer.fontSize
                     Layout.row: 0
                     Layout.column: 2
+                    onClicked: root.kiosk.callStaff()
+                }
                 KButton {
+                    id: cancelButton
                     objectName: "cancelButton"
                     visible: root.kiosk.page !== "receipt" && root.kiosk.page !== "rating"
-                    id: cancelButton
                     text: qsTr("Cancel and erase")
                     kind: "quiet"
-                    onClicked: root.kiosk.cancel()
-                }
                     font.pixelSize: footer.fontSize
                     Layout.row: 0
                     Layout.column: 3
+                    onClicked: root.kiosk.cancel()
+                }
                 KButton {
                     // the page's main action, always in reach (not only at the end of a scrolled page); the
                     // only copy of it: pages do not repeat it in their content
@@ -299,8 +300,7 @@ ApplicationWindow {
             // built the first time a field needs it, then kept and only hidden: rebuilding it for every field
             // left the old keys around until a deferred delete, answering taps for a field that was gone
             property bool needed: false
-            active: needed || root.kbTarget !== null
-            onActiveChanged: if (active) needed = true
+            active: needed
             visible: root.kbTarget !== null
             sourceComponent: VnKeyboard {
                 objectName: "keyboard"
@@ -349,8 +349,6 @@ ApplicationWindow {
         }
     }
 
-    Rectangle {
-        objectName: "draftOfferOverlay"
     // after a while on one screen without moving on, the kiosk offers help once per visit (KioskViewModel)
     Rectangle {
         objectName: "helpOfferOverlay"
@@ -397,6 +395,8 @@ ApplicationWindow {
         }
     }
 
+    Rectangle {
+        objectName: "draftOfferOverlay"
         anchors.fill: parent
         visible: root.kiosk.draftOffer
         color: "#CC000000"
