@@ -179,7 +179,8 @@ def badge_login(staff: Any, reader: Any, key_source: Any, pin: str, wait_for_car
             check_badge(result)
             chip_status, id_number = "verified", result.card.id_number or ""
         except CardError:
-            chip_status = "aa_failed" if result.active_auth == "failed" else result.passive_auth
+            chip_status = ("aa_failed" if result.active_auth == "failed" else "ca_failed" if result.chip_auth == "failed"
+                           else result.passive_auth if result.passive_auth != "verified" else "refused")
             id_number = ""
     finally:
         result.wipe()

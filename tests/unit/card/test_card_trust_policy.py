@@ -168,3 +168,33 @@ def test_console_walk_in_read_applies_the_policy_and_wipes() -> None:
         operations.read_identity(Reader(cloned), None)
     ok = _result("chain_unverified")
     assert operations.read_identity(Reader(ok), None)["name"] == "x" and ok.card.full_name is None
+
+
+def test_badge_login_never_passes_a_refused_chip_as_verified() -> None:
+    """operations.badge_login hands StaffService the chip's status; every refusal reaches it as not verified."""
+    from kiosk.ui.console import operations
+
+    seen: list[tuple[str, str]] = []
+
+    class Staff:
+        def authenticate_badge(self, id_number: str, pin: str, *, chip_status: str, kiosk_id: str | None) -> str:
+            seen.append((id_number, chip_status))
+            return "ok"
+
+    class Reader:
+        def __init__(self, result: ReadResult) -> None:
+            self.result = result
+
+        def read(self, key: object) -> ReadResult:
+            return self.result
+
+    cases = {("chain_unverified", "verified", "absent"): "chain_unverified", ("failed", "verified", "absent"): "failed",
+             ("verified", "failed", "absent"): "aa_failed", ("verified", "verified", "failed"): "ca_failed",
+             ("verified", "verified", "verified"): "verified"}
+    for (pa, aa, ca), expected in cases.items():
+        r = _result(pa, aa)
+        r.chip_auth = ca  # type: ignore[assignment]
+        r.card.id_number = "038085001234"
+        operations.badge_login(Staff(), Reader(r), None, "123456")
+        assert seen[-1] == ("038085001234" if expected == "verified" else "", expected)
+        assert r.card.id_number is None  # wiped
