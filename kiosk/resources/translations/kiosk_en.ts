@@ -298,46 +298,66 @@
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="57" />
+        <source>The copy from your earlier dossier will be used.</source>
+        <translation>The copy from your earlier dossier will be used.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="58" />
         <source>You will hand in the paper at the counter.</source>
         <translation>You will hand in the paper at the counter.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="58" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="59" />
         <source>Not scanned yet</source>
         <translation>Not scanned yet</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="59" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="60" />
         <source>Not provided (optional): it will not be listed on your receipt</source>
         <translation>Not provided (optional): it will not be listed on your receipt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="60" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="61" />
         <source>%n page(s) scanned</source>
         <translation><numerusform>%n page scanned</numerusform><numerusform>%n pages scanned</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="80" />
+        <source>You handed in this paper in an earlier dossier (%n page(s)). You can use that copy instead of scanning again.</source>
+        <translation><numerusform>You handed in this paper in an earlier dossier (%n page). You can use that copy instead of scanning again.</numerusform><numerusform>You handed in this paper in an earlier dossier (%n pages). You can use that copy instead of scanning again.</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="74" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="85" />
+        <source>Using the earlier copy ✓</source>
+        <translation>Using the earlier copy ✓</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="85" />
+        <source>Use the earlier copy</source>
+        <translation>Use the earlier copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="100" />
         <source>Scanning…</source>
         <translation>Scanning…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="74" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="100" />
         <source>Scan another page</source>
         <translation>Scan another page</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="74" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="100" />
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="80" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="106" />
         <source>Remove last page</source>
         <translation>Remove last page</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="88" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="114" />
         <source>I will hand in the paper at the counter</source>
         <translation>I will hand in the paper at the counter</translation>
     </message>
@@ -552,82 +572,82 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="54" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="55" />
         <source>Staff sign-in (touch and hold)</source>
         <translation>Staff sign-in (touch and hold)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="62" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="63" />
         <source>Public service kiosk</source>
         <translation>Public service kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="73" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="74" />
         <source>One-stop reception</source>
         <translation>One-stop reception</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="102" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="103" />
         <source>Normal text</source>
         <translation>Normal text</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="103" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="104" />
         <source>Larger text</source>
         <translation>Larger text</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="103" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="104" />
         <source>Even larger text</source>
         <translation>Even larger text</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="111" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="112" />
         <source>Contrast</source>
         <translation>Contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="111" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="112" />
         <source>Normal colours</source>
         <translation>Normal colours</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="120" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="121" />
         <source>Listen</source>
         <translation>Listen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="121" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="122" />
         <source>on</source>
         <translation>on</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="122" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="123" />
         <source>Spoken guidance</source>
         <translation>Spoken guidance</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="157" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="158" />
         <source>End assistance</source>
         <translation>End assistance</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="183" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="184" />
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="250" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="251" />
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="260" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="261" />
         <source>Call staff</source>
         <translation>Call staff</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="270" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="271" />
         <source>Cancel and erase</source>
         <translation>Cancel and erase</translation>
     </message>
@@ -1243,9 +1263,39 @@
         <translation>Look it up</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="39" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="52" />
         <source>Result due: %1</source>
         <translation>Result due: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="71" />
+        <source>Your result is ready as a signed electronic copy. Type your 12-digit ID number to print it here.</source>
+        <translation>Your result is ready as a signed electronic copy. Type your 12-digit ID number to print it here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="81" />
+        <source>Your 12-digit ID number</source>
+        <translation>Your 12-digit ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="91" />
+        <source>Printing…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="91" />
+        <source>Print my result</source>
+        <translation>Print my result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="109" />
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="119" />
+        <source>Papers to bring: %1</source>
+        <translation>Papers to bring: %1</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="10" />

@@ -298,46 +298,66 @@
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="57" />
+        <source>The copy from your earlier dossier will be used.</source>
+        <translation>Sẽ dùng lại bản đã nộp trong hồ sơ trước của bạn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="58" />
         <source>You will hand in the paper at the counter.</source>
         <translation>Bạn sẽ nộp bản giấy tại quầy.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="58" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="59" />
         <source>Not scanned yet</source>
         <translation>Chưa quét</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="59" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="60" />
         <source>Not provided (optional): it will not be listed on your receipt</source>
         <translation>Không nộp (không bắt buộc): giấy này sẽ không ghi trên phiếu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="60" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="61" />
         <source>%n page(s) scanned</source>
         <translation><numerusform>Đã quét %n trang</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="80" />
+        <source>You handed in this paper in an earlier dossier (%n page(s)). You can use that copy instead of scanning again.</source>
+        <translation><numerusform>Bạn đã nộp giấy tờ này trong một hồ sơ trước (%n trang). Bạn có thể dùng lại bản đó thay vì quét lại.</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="74" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="85" />
+        <source>Using the earlier copy ✓</source>
+        <translation>Đang dùng lại bản đã nộp ✓</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="85" />
+        <source>Use the earlier copy</source>
+        <translation>Dùng lại bản đã nộp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="100" />
         <source>Scanning…</source>
         <translation>Đang quét…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="74" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="100" />
         <source>Scan another page</source>
         <translation>Quét thêm trang</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="74" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="100" />
         <source>Scan</source>
         <translation>Quét</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="80" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="106" />
         <source>Remove last page</source>
         <translation>Bỏ trang vừa quét</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="88" />
+        <location filename="../../ui/qml/Kiosk/DocumentsPage.qml" line="114" />
         <source>I will hand in the paper at the counter</source>
         <translation>Tôi sẽ nộp bản giấy tại quầy</translation>
     </message>
@@ -552,82 +572,82 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="54" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="55" />
         <source>Staff sign-in (touch and hold)</source>
         <translation>Cán bộ đăng nhập (chạm và giữ)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="62" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="63" />
         <source>Public service kiosk</source>
         <translation>Ki-ốt dịch vụ công</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="73" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="74" />
         <source>One-stop reception</source>
         <translation>Bộ phận Một cửa</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="102" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="103" />
         <source>Normal text</source>
         <translation>Chữ bình thường</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="103" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="104" />
         <source>Larger text</source>
         <translation>Chữ lớn</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="103" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="104" />
         <source>Even larger text</source>
         <translation>Chữ lớn hơn nữa</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="111" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="112" />
         <source>Contrast</source>
         <translation>Tương phản cao</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="111" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="112" />
         <source>Normal colours</source>
         <translation>Màu bình thường</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="120" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="121" />
         <source>Listen</source>
         <translation>Nghe hướng dẫn</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="121" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="122" />
         <source>on</source>
         <translation>đang bật</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="122" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="123" />
         <source>Spoken guidance</source>
         <translation>Hướng dẫn bằng giọng nói</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="157" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="158" />
         <source>End assistance</source>
         <translation>Kết thúc hỗ trợ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="183" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="184" />
         <source>OK</source>
         <translation>Đã hiểu</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="250" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="251" />
         <source>Back</source>
         <translation>Quay lại</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="260" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="261" />
         <source>Call staff</source>
         <translation>Gọi cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="270" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="271" />
         <source>Cancel and erase</source>
         <translation>Hủy và xóa thông tin</translation>
     </message>
@@ -1243,9 +1263,39 @@
         <translation>Tra cứu</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="39" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="52" />
         <source>Result due: %1</source>
         <translation>Hẹn trả kết quả: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="71" />
+        <source>Your result is ready as a signed electronic copy. Type your 12-digit ID number to print it here.</source>
+        <translation>Kết quả của bạn đã có bản điện tử được ký số. Nhập số định danh cá nhân 12 chữ số để in kết quả tại đây.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="81" />
+        <source>Your 12-digit ID number</source>
+        <translation>Số định danh cá nhân 12 chữ số của bạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="91" />
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="91" />
+        <source>Print my result</source>
+        <translation>In kết quả của tôi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="109" />
+        <source>History</source>
+        <translation>Quá trình giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="119" />
+        <source>Papers to bring: %1</source>
+        <translation>Giấy tờ cần bổ sung: %1</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="10" />

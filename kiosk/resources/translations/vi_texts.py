@@ -270,10 +270,26 @@ VI = {
     "%1 of %2 dossiers": "%1/%2 hồ sơ",
     "target ≥ %1": "mục tiêu ≥ %1",
     "%1: %2 dossiers": "%1: %2 hồ sơ",
+    # the signed result at the kiosk, the tracking history, reuse of an earlier scan (issue 13 point 5, 16 point 5)
+    "Your result is ready as a signed electronic copy. Type your 12-digit ID number to print it here.":
+        "Kết quả của bạn đã có bản điện tử được ký số. Nhập số định danh cá nhân 12 chữ số để in kết quả tại đây.",
+    "Your 12-digit ID number": "Số định danh cá nhân 12 chữ số của bạn",
+    "Printing…": "Đang in…",
+    "Print my result": "In kết quả của tôi",
+    "History": "Quá trình giải quyết",
+    "Papers to bring: %1": "Giấy tờ cần bổ sung: %1",
+    "The copy from your earlier dossier will be used.": "Sẽ dùng lại bản đã nộp trong hồ sơ trước của bạn.",
+    "You handed in this paper in an earlier dossier (%n page(s)). You can use that copy instead of scanning again.":
+        "Bạn đã nộp giấy tờ này trong một hồ sơ trước (%n trang). Bạn có thể dùng lại bản đó thay vì quét lại.",
+    "Using the earlier copy ✓": "Đang dùng lại bản đã nộp ✓",
+    "Use the earlier copy": "Dùng lại bản đã nộp",
 }
 
 # English plural forms for %n strings (Vietnamese has one form)
 EN_PLURALS = {
     "%n page(s) scanned": ("%n page scanned", "%n pages scanned"),
     "Please correct the %n field(s) marked in red.": ("Please correct the field marked in red.", "Please correct the %n fields marked in red."),
+    "You handed in this paper in an earlier dossier (%n page(s)). You can use that copy instead of scanning again.": (
+        "You handed in this paper in an earlier dossier (%n page). You can use that copy instead of scanning again.",
+        "You handed in this paper in an earlier dossier (%n pages). You can use that copy instead of scanning again."),
 }

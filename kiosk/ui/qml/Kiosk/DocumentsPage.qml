@@ -54,12 +54,38 @@ KPage {
                 KText {
                     objectName: "pages_" + doc.modelData.index
                     width: parent.width
-                    text: doc.modelData.paper ? qsTr("You will hand in the paper at the counter.")
+                    text: doc.modelData.reused ? qsTr("The copy from your earlier dossier will be used.")
+                        : doc.modelData.paper ? qsTr("You will hand in the paper at the counter.")
                         : doc.modelData.pageCount === 0 ? (doc.modelData.required ? qsTr("Not scanned yet")
                             : qsTr("Not provided (optional): it will not be listed on your receipt"))
                         : qsTr("%n page(s) scanned", "", doc.modelData.pageCount)
-                    color: doc.modelData.pageCount > 0 || doc.modelData.paper ? Theme.ok : Theme.muted
+                    color: doc.modelData.pageCount > 0 || doc.modelData.paper || doc.modelData.reused ? Theme.ok : Theme.muted
                     font.bold: true
+                }
+                // a returning citizen who agreed to keep scans: the same paper from an earlier dossier
+                Row {
+                    width: parent.width
+                    spacing: 16
+                    visible: doc.modelData.reuseOffer
+                    Image {
+                        objectName: "reuseThumb_" + doc.modelData.index
+                        width: 90
+                        height: 126
+                        fillMode: Image.PreserveAspectFit
+                        source: doc.modelData.reuseThumb
+                    }
+                    Column {
+                        width: parent.width - 106
+                        spacing: 8
+                        KText { width: parent.width; text: qsTr("You handed in this paper in an earlier dossier (%n page(s)). You can use that copy instead of scanning again.", "", doc.modelData.reusePages) }
+                        KButton {
+                            objectName: "reuse_" + doc.modelData.index
+                            width: parent.width
+                            kind: doc.modelData.reused ? "primary" : "secondary"
+                            text: doc.modelData.reused ? qsTr("Using the earlier copy ✓") : qsTr("Use the earlier copy")
+                            onClicked: page.vm.setReuse(doc.modelData.index, !doc.modelData.reused)
+                        }
+                    }
                 }
                 GridLayout {
                     width: parent.width
