@@ -42,6 +42,7 @@ def start_together(tmp_path: Path, url: str) -> list[subprocess.CompletedProcess
         "import kiosk.app, kiosk.cli.demo_cmd, kiosk.core.seed, kiosk.core.catalogue_store, kiosk.models.database\n"
         "from kiosk.cli import main\n"
         f"go = pathlib.Path({str(go)!r})\n"
+        "go.with_name(f'ready{sys.argv[1]}').touch()\n"
         "while not go.exists(): time.sleep(0.002)\n"
         "sys.exit(main(['demo', 'seed', '--days', '1', '--per-day', '2', '--seed', sys.argv[1]]))\n"
     )
@@ -52,7 +53,10 @@ def start_together(tmp_path: Path, url: str) -> list[subprocess.CompletedProcess
         )
         for n in range(PROCESSES)
     ]
-    time.sleep(6)  # let every interpreter come up, import, and wait on the start file
+    deadline = time.monotonic() + 180
+    while not all((tmp_path / f"ready{n}").exists() for n in range(PROCESSES)):  # all imported and waiting
+        assert time.monotonic() < deadline and all(p.poll() is None for p in procs), "a process did not start"
+        time.sleep(0.05)
     go.touch()
     results = []
     for p in procs:
