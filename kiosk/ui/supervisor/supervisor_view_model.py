@@ -120,6 +120,7 @@ class SupervisorViewModel(QObject):
         self._drill_key = ""
         self._drill_rows: list[dict[str, Any]] = []
         self._message = ""
+        self._generation = 0  # of refresh(): only the latest result is shown
 
     # -- login -------------------------------------------------------------------------------------------
     @Slot(str, str)
@@ -173,11 +174,17 @@ class SupervisorViewModel(QObject):
         self._busy = True
         self.changed.emit()
         day, reports = self._day, self.app.reports
+        self._generation += 1
+        generation = self._generation
 
         def work() -> tuple[Report, list[Any]]:
             return reports.summary(Period.day(day)), reports.daily_series(30, end=day)
 
-        self.worker.submit(work, self._loaded, self._load_failed)
+        def done(value: tuple[Report, list[Any]]) -> None:
+            if generation == self._generation:  # a later refresh (another day) supersedes this one
+                self._loaded(value)
+
+        self.worker.submit(work, done, self._load_failed)
 
     def _loaded(self, value: tuple[Report, list[Any]]) -> None:
         self._report, series = value
