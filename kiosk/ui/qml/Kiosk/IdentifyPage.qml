@@ -16,6 +16,10 @@ KPage {
          : qsTr("Scan the QR code on your ID card")
     // one thing to do at a time: first the card's key (its QR, or the number typed), then the card on the reader
     subtitle: vm.step === "place" ? qsTr("Step 1 of 2") : vm.step === "reading" ? qsTr("Step 2 of 2") : ""
+    // "Is this you?": the yes is the page's main action, in the bottom bar (always on screen, even in large text)
+    primaryText: vm.step === "confirm" ? qsTr("Yes, this is me") : ""
+    primaryName: "confirmYes"
+    onPrimary: page.vm.confirm()
     instruction: vm.step === "confirm" ? qsTr("Check the name and date of birth. If they are yours, touch Yes, this is me.")
          : vm.step === "reading" ? qsTr("Please keep the card still on the reader.")
          : vm.step === "error" && vm.errorKind === "untrusted" ? qsTr("Touch Call staff: an officer will help you at the counter.")
@@ -210,7 +214,6 @@ KPage {
         visible: page.vm.step === "confirm"
         spacing: Theme.gap
         KButton { objectName: "confirmNo"; Layout.fillWidth: true; text: qsTr("No, this is not me"); onClicked: page.vm.notMe() }
-        KButton { objectName: "confirmYes"; Layout.fillWidth: true; kind: "primary"; text: qsTr("Yes, this is me"); onClicked: page.vm.confirm() }
     }
 
     // --- error --------------------------------------------------------------------------------------

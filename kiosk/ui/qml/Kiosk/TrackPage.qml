@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // Track a dossier by code (typed, or scanned from the receipt QR by the barcode scanner).
@@ -28,7 +29,7 @@ KPage {
     onFoundChanged: if (found) showResult.restart()
     Timer {
         id: showResult
-        interval: 0
+        interval: 60  // after the card's Column has its height
         onTriggered: {
             const top = resultCard.mapToItem(page.flick.contentItem, 0, 0).y - 20
             page.flick.contentY = Math.max(0, Math.min(top, page.flick.contentHeight - page.flick.height))
