@@ -106,6 +106,8 @@ def ensure_private_dir(path: Path) -> Path:
             pass
         else:
             os.chmod(d, 0o700)  # mkdir's mode is masked by the umask; 0700 is never wider than asked
+    if not path.is_dir():  # a file (or a dangling link) where the folder should be: as mkdir -p would say
+        raise NotADirectoryError(20, "Not a directory", str(path))
     _tighten(path, 0o700)
     return path
 
