@@ -84,6 +84,10 @@ def private_umask() -> Iterator[None]:
 
 def _tighten(path: Path, want: int) -> None:
     st = path.stat()
+    if st.st_mode & stat.S_ISVTX:
+        # a shared folder by design (/tmp, /var/tmp, /dev/shm: sticky bit): never ours to close, even as root
+        # (closing /tmp to 0700 breaks every other program, PostgreSQL's socket included)
+        return
     if st.st_uid == os.geteuid() and stat.S_IMODE(st.st_mode) & 0o077:
         path.chmod(want)
 

@@ -302,3 +302,18 @@ def test_kiosk_db_upgrade_creates_private_data_dir(tmp_path: Path, monkeypatch: 
                        capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     assert mode(data) == 0o700 and mode(data / "kiosk.sqlite3") == 0o600
+
+
+def test_a_shared_sticky_folder_is_never_tightened(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """/tmp-like folders (sticky, world-writable) stay open even when a private file or folder is made in them."""
+    import stat as st
+
+    from kiosk.security import ensure_private_dir, write_private_file
+
+    shared = tmp_path / "shared-tmp"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    ensure_private_dir(shared)
+    write_private_file(shared / "x.pdf", b"%PDF")
+    assert st.S_IMODE(shared.stat().st_mode) == 0o1777
+    assert st.S_IMODE((shared / "x.pdf").stat().st_mode) == 0o600
