@@ -290,7 +290,7 @@ class Rule:
     roles: frozenset[str]
     form: str | None  # Mẫu printed after the move ("01".."05")
     clock: ClockEffect
-    sms: str | None  # key of the text sent to the applicant (kiosk.ui.console.effects.SMS_TEXT)
+    sms: str | None  # key of the text sent to the applicant (kiosk.core.contact.sms_text)
     outbox: str  # kind of the outbox event written in the move's transaction
     verb_vi: str  # "Không thể {verb_vi} hồ sơ …"
     verb_en: str

@@ -34,6 +34,25 @@ def win(qtbot, kapp):  # type: ignore[no-untyped-def]
     return w
 
 
+def consent(app, code, *, sms: bool, email: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """The applicant of ``code`` has an account and answered the status-SMS / e-mail consents."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from kiosk.models.tables import Account, Consent, Dossier
+
+    now = datetime.now(UTC)
+    with app.session_factory() as s, s.begin():
+        d = s.scalar(select(Dossier).where(Dossier.code == code))
+        acc = Account(citizen_id=d.applicant_id, phone="+84912345678", email="huong@example.vn", status="active",
+                      phone_verified_at=now, created_at=now)
+        s.add(acc)
+        s.flush()
+        for purpose, granted in (("sms_notifications", sms), ("email_notifications", email)):
+            s.add(Consent(account_id=acc.id, purpose=purpose, text_version="consents-2026.1", granted=granted, at=now))
+
+
 def idle(qtbot, win):  # type: ignore[no-untyped-def]
     """Wait until the console's worker has finished everything (actions and the refreshes they start)."""
     qtbot.waitUntil(lambda: not win.worker.busy, timeout=15000)
@@ -106,6 +125,82 @@ def test_supplement_dialog_sends_whole_list(qtbot, win, kapp) -> None:  # type: 
     assert det.row.status == 5
     assert det.events[-1]["details"]["items"][1] == {"name": "Giấy chứng sinh", "reason": "Bản photo không rõ"}
     assert win.buttons["supplied"].isEnabled()
+
+
+@SQLITE
+def test_action_effects_sms_only_with_consent_and_email(qtbot, win, kapp) -> None:  # type: ignore[no-untyped-def]
+    """One core call after the commit (app.effects.after_action): Mẫu 01 on the real PDF printer, the status
+    SMS through the demo gateway only to the citizen who agreed, the e-mail with Mẫu 01 where agreed too."""
+    from kiosk.integrations.sms import outbox_path, read_outbox
+
+    agreed = submit(kapp)
+    consent(kapp, agreed, sms=True, email=True)
+    declined = submit(kapp, id_number="038085001234", name="Đặng Văn Đức")
+    consent(kapp, declined, sms=False)
+    login(qtbot, win)
+    for code in (agreed, declined):
+        win.show_detail(code)
+        idle(qtbot, win)
+        qtbot.mouseClick(win.buttons["accept"], Qt.MouseButton.LeftButton)
+        idle(qtbot, win)
+        assert kapp.actions.detail(code).row.status == 2
+        msg = win.statusBar().currentMessage()
+        report = win.detail_panel.last_outcome.effects
+        assert report.form == "01" and report.printed.ok and report.printed.path.is_file()
+        assert f"{code}: 1 → 2 · Mẫu 01: đã in" in msg
+        if code == agreed:
+            assert report.sms == "sent" and "đã gửi SMS" in msg
+            assert report.email == "sent" and "đã gửi e-mail" in msg
+        else:
+            assert report.sms == "no_consent" and "không gửi SMS (công dân chưa đồng ý nhận tin)" in msg
+            assert report.email == "not_needed" and "e-mail" not in msg
+    texts = read_outbox(outbox_path(kapp.settings), limit=10)
+    assert [agreed in t["text"] for t in texts] == [True]  # one text, to the citizen who agreed
+    assert win.sms_panel.count() == 1 and agreed in win.sms_panel.item(0).text()  # the console's SMS tab
+    mails = list((kapp.settings.data_dir / "email-outbox").glob("*.eml"))
+    assert len(mails) == 1 and agreed in mails[0].read_text(errors="replace")
+
+
+@pytest.mark.sqlite_only
+def test_failed_print_is_shown_and_reprinted(qtbot, settings, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The PDF printer's folder is unusable: the action still commits, the console says the form was not
+    printed, the job waits in the "In lỗi" tab, and "In lại" prints it once the folder is back."""
+    from kiosk.ui.console.window import ConsoleWindow
+
+    blocker = settings.data_dir.parent / "receipts-here"
+    blocker.write_text("a file where the PDF folder should be")
+    cheap_argon2(monkeypatch)
+    a = make_app(settings.model_copy(update={"printer": settings.printer.model_copy(update={"output_dir": blocker})}),
+                 clock)
+    try:
+        a.staff.add("lan", "officer", "Nguyễn Thị Lan", PIN)
+        code = submit(a)
+        w = ConsoleWindow(a, poll_ms=60_000, timeout_s=600)
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitExposed(w)
+        login(qtbot, w)
+        w.show_detail(code)
+        idle(qtbot, w)
+        qtbot.mouseClick(w.buttons["accept"], Qt.MouseButton.LeftButton)
+        idle(qtbot, w)
+        assert a.actions.detail(code).row.status == 2  # committed whatever the printer did
+        report = w.detail_panel.last_outcome.effects
+        assert report.form == "01" and not report.printed.ok
+        msg = w.statusBar().currentMessage()
+        assert f"Mẫu 01: CHƯA IN ({report.printed.state}) — xem thẻ In lỗi" in msg
+        assert "không gửi SMS (công dân chưa đồng ý nhận tin)" in msg
+        table = w.print_panel.table
+        assert table.rowCount() == 1 and table.item(0, 0).text() == code and table.item(0, 1).text() == "01"
+        blocker.unlink()
+        table.selectRow(0)
+        w.print_panel.reprint_selected()
+        idle(qtbot, w)
+        assert w.statusBar().currentMessage() == "Đã in lại."
+        assert table.rowCount() == 0 and len(list(blocker.glob("*.pdf"))) == 1
+        w.close()
+    finally:
+        a.close()
 
 
 def test_supplement_dialog_validates(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -269,6 +364,7 @@ def test_slow_sms_gateway_never_stalls_the_console(qtbot, settings, clock, monke
     try:
         a.staff.add("lan", "officer", "Nguyễn Thị Lan", PIN)
         code = submit(a)
+        consent(a, code, sms=True)  # status texts go only to a citizen who agreed (kiosk.core.contact)
         w = ConsoleWindow(a, poll_ms=60_000, timeout_s=600)
         qtbot.addWidget(w)
         w.show()

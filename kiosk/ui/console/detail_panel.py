@@ -29,6 +29,7 @@ class DetailPanel(QWidget):
         self.current_code: str | None = None
         self.det: Any = None  # the loaded detail of current_code
         self.last_result: Any = None
+        self.last_outcome: operations.Outcome | None = None  # the last action or walk-in, with its effects
         rv = QVBoxLayout(self)
         self.detail = QTextBrowser()
         self.detail.setObjectName("detail")
@@ -124,7 +125,7 @@ class DetailPanel(QWidget):
         window = self._window()
         if window is None:
             return
-        self.last_result = out.result
+        self.last_result, self.last_outcome = out.result, out
         window.statusBar().showMessage(out.message, 15000)
         self.current_code = code
         window.refresh()

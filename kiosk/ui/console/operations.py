@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from kiosk.ui.console import effects
-
 EXTRA_ACTIONS = ("financial", "withdraw", "stop")
 
 
@@ -33,6 +31,24 @@ class Snapshot:
 class Outcome:
     result: Any
     message: str
+    effects: Any = None  # kiosk.core.effects.EffectReport: the form printed or not, the SMS, the e-mail
+
+
+def effects_message(report: Any) -> str:
+    """The status-bar words for what followed a committed action (kiosk.core.effects.EffectReport): the form
+    printed or not (a failed one waits in the "In lỗi" tab for "In lại"), the SMS and the e-mail."""
+    parts: list[str] = []
+    if report.form and report.printed is not None:
+        parts.append(f"Mẫu {report.form}: " + ("đã in" if report.printed.ok
+                                                 else f"CHƯA IN ({report.printed.state}) — xem thẻ In lỗi để in lại"))
+    parts.append({
+        "sent": "đã gửi SMS",
+        "no_consent": "không gửi SMS (công dân chưa đồng ý nhận tin)",
+        "no_phone": "không gửi SMS (không có số điện thoại)",
+        "failed": "GỬI SMS KHÔNG ĐƯỢC",
+    }.get(report.sms, ""))
+    parts.append({"sent": "đã gửi e-mail", "failed": "GỬI E-MAIL KHÔNG ĐƯỢC"}.get(report.email, ""))
+    return "".join(f" · {p}" for p in parts if p)
 
 
 def load_snapshot(app: Any, code: str | None) -> Snapshot:
@@ -82,14 +98,9 @@ def run_action(app: Any, key: str, code: str, staff_id: int, **kw: Any) -> Outco
         r = a.stop_processing(code, staff_id, kw["reason"])
     else:
         raise ValueError(f"unknown console action {key}")
-    msg = f"{code}: {r.status_from} → {r.status_to}"
-    form = effects.FORM_FOR_ACTION.get(r.action)
-    if form:
-        printed = effects.print_form(app, code, form)
-        msg += f" · Mẫu {form}: " + ("đã in" if printed["state"] == "ok" else f"CHƯA IN ({printed['state']}) — xem thẻ In lỗi")
-    if effects.notify_sms(app, code, r.action, due=r.due_at) == "sent":
-        msg += " · đã gửi SMS"
-    return Outcome(r, msg)
+    # committed: the form, the SMS and the e-mail in one core call (kiosk.core.effects), still on this worker
+    report = app.effects.after_action(code, r.action, due=r.due_at)
+    return Outcome(r, f"{code}: {r.status_from} → {r.status_to}" + effects_message(report), report)
 
 
 def create_walk_in(app: Any, staff_id: int, values: dict[str, Any]) -> Outcome:
@@ -109,9 +120,9 @@ def create_walk_in(app: Any, staff_id: int, values: dict[str, Any]) -> Outcome:
         documents=walk_in_papers(app, values["procedure"], values.get("papers", ())),
     )
     res = app.dossiers.submit(sub)  # SubmissionError / InvalidIdNumber go back to the window
-    printed = effects.print_form(app, res.code, "01")
-    return Outcome(res, f"{res.code}: đã tiếp nhận tại quầy · Mẫu 01: "
-                        + ("đã in" if printed["state"] == "ok" else f"CHƯA IN ({printed['state']})"))
+    # accepted at once: what follows an acceptance (Mẫu 01, and the SMS / e-mail where the citizen agreed)
+    report = app.effects.after_action(res.code, "accept")
+    return Outcome(res, f"{res.code}: đã tiếp nhận tại quầy" + effects_message(report), report)
 
 
 def walk_in_papers(app: Any, procedure_code: str, handed_in: Any = ()) -> list[Any]:

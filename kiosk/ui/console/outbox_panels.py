@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QListWidget, QTableWidget, QWidget
 
-from kiosk.ui.console import effects
 from kiosk.ui.console.dialogs import table_readonly
 from kiosk.ui.console.tables import fill_table, selected_key, with_buttons
 
@@ -45,13 +44,14 @@ class PrintJobsPanel(QWidget):
         key = selected_key(self.table)
         if window is None or key is None or window.staff_id() is None:
             return
-        window.run_busy(functools.partial(effects.reprint, window.app, int(key)), self._reprinted)
+        # core's PrintJobs prints the recorded job again and counts the attempt; it never raises
+        window.run_busy(functools.partial(window.app.print_jobs.retry, int(key)), self._reprinted)
 
-    def _reprinted(self, res: dict[str, Any]) -> None:
+    def _reprinted(self, res: Any) -> None:  # a kiosk.core.ports.PrintOutcome
         window = self._window()
         if window is None:
             return
-        window.statusBar().showMessage("Đã in lại." if res["state"] == "ok" else f"In lại không được: {res['state']}", 10000)
+        window.statusBar().showMessage("Đã in lại." if res.ok else f"In lại không được: {res.state}", 10000)
         window.refresh()
 
 

@@ -60,7 +60,7 @@ class WalkInFlow:
         window = self._window()
         if window is None:
             return
-        window.detail_panel.last_result = out.result
+        window.detail_panel.last_result, window.detail_panel.last_outcome = out.result, out
         window.statusBar().showMessage(out.message, 15000)
         window.show_detail(out.result.code)
 
