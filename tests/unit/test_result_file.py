@@ -161,6 +161,12 @@ def test_fetch_by_code_and_id_prints_the_result_and_records_it(kapp, tmp_path) -
         audit = s.scalars(select(AuditEvent).where(AuditEvent.dossier_code == code)).all()
         assert [a.action for a in audit].count("dossier.result_fetched") == 1
         assert s.scalar(select(PrintJob).where(PrintJob.dossier_code == code, PrintJob.form == "result")).state == "done"
+        # the print at the kiosk is no processing step for the national portal; the result file is listed
+        from kiosk.core.portal_payload import dossier_view, load_mapping, progress_events
+
+        view = dossier_view(s, s.scalar(select(Dossier).where(Dossier.code == code)))
+        assert [e.action for e in progress_events(view, load_mapping())][-1] == "finish"
+        assert view.e_result is True
 
 
 def test_no_fetch_for_counter_delivery_or_without_a_file(kapp, tmp_path) -> None:  # type: ignore[no-untyped-def]
