@@ -113,6 +113,7 @@ def run_journey(ui: Any, settings: Any, handle: Any, shot: Any = None, lang: str
     d.type_into("trackCode", result["code"])
     d.tap("trackLookup")
     d.wait_until(lambda: ui.vm.track.found, 10, "tracking")
+    d.pump(250)  # the result card is scrolled into view once laid out
     shot("track-result")
     d.tap("trackDone")
     apply_modes(d, lang, large, contrast)
@@ -226,7 +227,7 @@ def _extra_screens(ui: Any, d: Any, settings: Any, shot: Any, lang: str, large: 
         d.type_into("trackCode", name)
         d.tap("trackLookup")
         d.wait_until(lambda: ui.vm.track.found, 10, "tracking")
-        d.pump(60)
+        d.pump(250)
         shot(f"track-status-{status}")
         d.tap("trackDone")
         d.wait_page("welcome")
