@@ -95,6 +95,8 @@ class DossierDetail:
     events: list[dict[str, Any]] = field(default_factory=list)
     payments: list[dict[str, Any]] = field(default_factory=list)
     print_jobs: list[dict[str, Any]] = field(default_factory=list)
+    e_result: bool = False  # finished with a signed result file (QĐ 766 4.1)
+    reused: bool = False  # at least one paper reused from an earlier dossier (4.3)
 
     def as_json(self) -> dict[str, Any]:
         out = self.row.as_json()
@@ -114,6 +116,8 @@ class DossierDetail:
                 "events": self.events,
                 "payments": self.payments,
                 "print_jobs": self.print_jobs,
+                "e_result": self.e_result,
+                "reused": self.reused,
             }
         )
         return out
@@ -304,6 +308,7 @@ class DossierQueries:
                         "photocopies": doc.photocopies, "scanned_pages": doc.scanned_pages,
                         "scan_path": doc.scan_path, "digitised_state": doc.digitised_state,
                         "provision": doc.provision,
+                        "reused_from_document_id": doc.reused_from_document_id,
                     }
                     for doc in d.documents
                 ],
@@ -323,6 +328,8 @@ class DossierQueries:
                     {"id": j.id, "form": j.form, "state": j.state, "error": j.error, "at": _iso(j.created_at), "attempts": j.attempts}
                     for j in jobs
                 ],
+                e_result=bool(d.e_result),
+                reused=bool(d.reused),
             )
 
     def tracking(self, code: str) -> dict[str, Any] | None:

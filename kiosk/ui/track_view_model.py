@@ -114,7 +114,8 @@ class TrackViewModel(SubViewModel):
         what = h["text_vi"] if vi else h["text_en"]
         status = h.get("status_vi" if vi else "status_en") or ""
         items = "; ".join(f"{x['name']}: {x['reason']}" for x in h.get("items", []))
-        return {"at": self._fmt(h.get("at")), "text": what + (f" → {status}" if status else ""), "items": items}
+        shown = what + (f" → {status}" if status and status != what else "")
+        return {"at": self._fmt(h.get("at")), "text": shown, "items": items}
 
     # -- the signed result, printed at the kiosk ---------------------------------------------------------
     @Property(str, notify=changed)

@@ -89,6 +89,11 @@ def test_citizen_prints_the_result_by_code_and_id(ui_factory, officer, tmp_path)
     fetch(d, ui, CITIZEN)
     assert ui.vm.track.resultState == "printed", ui.vm.track.resultMessage
     assert d.item("resultMessage").isVisible()
+    assert d.layout_problems() == []  # the history and the result card read cleanly
+    ui.vm.setLanguage("en")
+    d.pump(80)
+    assert d.text_of("historyLine_1").endswith("· Accepted") and "Processed" in d.text_of("historyLine_4")
+    assert d.layout_problems() == []
     with app.session_factory() as s:
         d_ = s.scalar(select(Dossier).where(Dossier.code == code))
         assert [e.action for e in d_.events].count("result_fetched") == 1
@@ -155,6 +160,8 @@ def test_console_finish_with_a_result_file(qtbot, officer, tmp_path):  # type: i
         assert d.status == 9 and d.e_result is True
         assert Path(d.result_path).read_bytes() == good.read_bytes()
         assert (Path(d.result_path).stat().st_mode & 0o777) == 0o600
+    idle()
+    qtbot.waitUntil(lambda: "Có tệp kết quả điện tử" in win.detail_panel.detail.toPlainText(), timeout=10000)
 
 
 # -- reuse of an earlier scan --------------------------------------------------------------------------
@@ -204,6 +211,7 @@ def test_returning_citizen_reuses_an_earlier_scan(ui_factory, app, outbox):  # t
     second_visit_to_documents(d, ui)
     d.wait_until(lambda: ui.vm.documents.items[0]["reuseOffer"], 10, "reuse offer")
     assert not any(it["reuseOffer"] for it in ui.vm.documents.items[1:])  # only the paper scanned before
+    assert d.layout_problems() == []
     thumb = d.item("reuseThumb_0")
     assert thumb.isVisible() and str(thumb.property("source").toLocalFile()).startswith(earlier_path)
     session_dir = ui.vm.services.scan_dir()

@@ -335,4 +335,6 @@ def test_cli_finish_with_result(monkeypatch, capsys, tmp_path) -> None:  # type:
     stored = data_dir / "results" / f"{good}.pdf"
     assert stored.is_file() and stat.S_IMODE(stored.stat().st_mode) == 0o600
     rc, out, _ = run(["dossier", "show", bad, "--json"])
-    assert rc == 0 and json.loads(out)["status"] == 2
+    assert rc == 0 and json.loads(out)["status"] == 2 and json.loads(out)["e_result"] is False
+    rc, out, _ = run(["dossier", "show", good, "--json"])
+    assert rc == 0 and json.loads(out)["e_result"] is True

@@ -26,11 +26,14 @@ def detail_html(det: Any, tz: Any) -> str:
         + "</p>",
         f"<p>Phí: {det.fee:,} đ".replace(",", ".")
         + f" · Thanh toán: {PAYMENT_VI.get(r.payment_state, r.payment_state)}"
-        f" · Nhận kết quả: {DELIVERY_VI.get(det.delivery, det.delivery)} · Bổ sung: {det.supplement_rounds} lần</p>",
+        f" · Nhận kết quả: {DELIVERY_VI.get(det.delivery, det.delivery)} · Bổ sung: {det.supplement_rounds} lần"
+        + (" · <b>Có tệp kết quả điện tử</b>" if getattr(det, "e_result", False) else "") + "</p>",
         "<h4>Thành phần hồ sơ</h4><ul>",
     ]
     for d in det.documents:
         scan = f", quét {d['scanned_pages']} trang" if d["scanned_pages"] else ""
+        if d.get("provision") == "reused":
+            scan = f", dùng lại bản đã số hóa ({d['scanned_pages']} trang)"
         html.append(f"<li>{d['name']} — bản chính {d['originals']}, bản sao {d['certified_copies']}, "
                     f"photo {d['photocopies']}{scan}</li>")
     html.append("</ul><h4>Lịch sử</h4><ul>")
