@@ -139,24 +139,37 @@ class DocumentInput:
         return "scanned" if self.scanned_pages > 0 or self.digitised_state == 1 else "paper"
 
 
-def counter_papers(procedure: Any, handed_in: Iterable[int] = ()) -> list[DocumentInput]:
+COUNTER_PROVISIONS = ("scanned", "paper", "not_provided")  # what an officer can set per paper at the counter
+
+
+def counter_papers(procedure: Any, handed_in: Iterable[int] = (), *,
+                   choices: dict[int, str] | None = None) -> list[DocumentInput]:
     """The catalogue's papers of ``procedure`` for a dossier received at the counter: every required paper on
     paper, the optional ones at positions ``handed_in`` (1-based) on paper too, the other optional ones "not
-    provided" (kept on the dossier, left off Mẫu 01)."""
+    provided" (kept on the dossier, left off Mẫu 01). ``choices`` (1-based position → "scanned" | "paper" |
+    "not_provided", the officer's choice per paper in the console) overrides that default; a required paper
+    can never be "not provided"."""
     docs = list(getattr(procedure, "documents", ()) or ())
     chosen = set(handed_in)
-    bad = sorted(n for n in chosen if not 1 <= n <= len(docs))
+    picks = dict(choices or {})
+    bad = sorted(n for n in chosen | set(picks) if not 1 <= n <= len(docs))
     if bad:
         raise SubmissionError(
             f"Thủ tục không có giấy tờ số {bad[0]}.", f"the procedure has no paper number {bad[0]} (1..{len(docs)})"
         )
-    return [
-        DocumentInput(
+    out: list[DocumentInput] = []
+    for n, d in enumerate(docs, 1):
+        how = picks.get(n) or ("paper" if d.required or n in chosen else "not_provided")
+        if how not in COUNTER_PROVISIONS:
+            raise SubmissionError("Cách nộp giấy tờ không hợp lệ.", f"unknown provision {how!r} for paper {n}")
+        if d.required and how == "not_provided":
+            raise SubmissionError(f"Giấy tờ bắt buộc phải nộp: {d.name_vi}.",
+                                  f"A required paper must be provided: {d.name_en}.")
+        out.append(DocumentInput(
             name=d.name_vi, originals=d.originals, certified_copies=d.certified_copies, photocopies=d.photocopies,
-            provision="paper" if d.required or n in chosen else "not_provided",
-        )
-        for n, d in enumerate(docs, 1)
-    ]
+            provision=how, digitised_state=1 if how == "scanned" else 0,
+        ))
+    return out
 
 
 @dataclass

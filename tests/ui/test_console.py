@@ -288,6 +288,88 @@ def test_counter_walk_in(qtbot, win, kapp) -> None:  # type: ignore[no-untyped-d
     assert det.events[0]["staff"] == "lan" and det.events[0]["on_behalf_of_applicant"] is True
 
 
+@SQLITE
+def test_walk_in_papers_chosen_by_the_officer(qtbot, win, kapp) -> None:  # type: ignore[no-untyped-def]
+    """Each paper scanned / on paper / not provided; a required paper is never "not provided"; the printed
+    Mẫu 01 lists only the papers provided, with how, and the dossier stores every choice."""
+    from pypdf import PdfReader
+
+    from kiosk.ui.console.dialogs import WalkInDialog
+
+    login(qtbot, win)
+    seen: dict[str, object] = {}
+
+    def fill(dlg):  # type: ignore[no-untyped-def]
+        assert isinstance(dlg, WalkInDialog)
+        dlg.procedure.setCurrentIndex(dlg.procedure.findData("1.004222"))
+        assert dlg.papers.rowCount() == 3 == len(dlg.provision_boxes)
+        required, proof, consent_letter = dlg.provision_boxes
+        seen["required"] = [required.itemData(i) for i in range(required.count())]
+        seen["optional"] = [proof.itemData(i) for i in range(proof.count())]
+        seen["defaults"] = [b.currentData() for b in dlg.provision_boxes]
+        assert "(bắt buộc)" in dlg.papers.item(0, 0).text() and dlg.papers.item(1, 1).text() == "1 bản photo"
+        required.setCurrentIndex(required.findData("scanned"))
+        proof.setCurrentIndex(proof.findData("paper"))
+        dlg.id_number.setText("079301000111")
+        dlg.name.setText("Trần Văn Bình")
+        dlg._try_accept()
+        return dlg.result() == 1
+
+    win.exec_dialog = fill
+    qtbot.mouseClick(win.walk_in_button, Qt.MouseButton.LeftButton)
+    idle(qtbot, win)
+    assert seen["required"] == ["paper", "scanned"]  # no "not provided" for a required paper
+    assert seen["optional"] == ["paper", "scanned", "not_provided"]
+    assert seen["defaults"] == ["paper", "not_provided", "not_provided"]
+    code = win.current_code
+    det = kapp.actions.detail(code)
+    assert det.row.channel == "counter" and det.row.status == 2 and det.row.procedure_code == "1.004222"
+    docs = det.documents  # in catalogue order
+    assert [(d["provision"], d["digitised_state"]) for d in docs] == [
+        ("scanned", 1), ("paper", 0), ("not_provided", 0)]
+    report = win.detail_panel.last_outcome.effects
+    assert report.form == "01" and report.printed.ok and "Mẫu 01: đã in" in win.statusBar().currentMessage()
+    receipt = kapp.print_jobs.content(code, "01")
+    assert [(line.name, line.how) for line in receipt.documents] == [
+        (docs[0]["name"], "Bản quét (đã số hóa)"), (docs[1]["name"], "Nộp bản giấy tại quầy")]
+    text = " ".join((page.extract_text() or "") for page in PdfReader(str(report.printed.path)).pages)
+    text = " ".join(text.split())
+    assert "Tờ khai thay đổi thông tin cư trú" in text and "chỗ ở hợp pháp" in text
+    assert "Văn bản đồng ý của chủ hộ" not in text  # not provided: left off the receipt
+
+
+def test_walk_in_dialog_refuses_a_required_paper_not_provided(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.core.dossiers import SubmissionError, counter_papers
+    from kiosk.ui.console.dialogs import WalkInDialog
+    from kiosk.ui.console.operations import WalkInPaper
+
+    dlg = WalkInDialog([("1.004873", "Xác nhận tình trạng hôn nhân",
+                         [WalkInPaper("Tờ khai", True, "1 bản chính"), WalkInPaper("Giấy ly hôn", False, "1 bản sao")])])
+    qtbot.addWidget(dlg)
+    dlg.id_number.setText("079301000111")
+    dlg.name.setText("Trần Văn Bình")
+    assert dlg.values()["provisions"] == {1: "paper", 2: "not_provided"}
+    dlg.provision_boxes[0].addItem("Không nộp", "not_provided")  # even if a choice slipped in, the dialog refuses
+    dlg.provision_boxes[0].setCurrentIndex(dlg.provision_boxes[0].findData("not_provided"))
+    dlg._try_accept()
+    assert dlg.error.text() == "Giấy tờ bắt buộc phải nộp: Tờ khai." and dlg.result() != 1
+
+    class Doc:  # the shape of a catalogue paper
+        def __init__(self, name: str, required: bool) -> None:
+            self.name_vi, self.name_en, self.required = name, name, required
+            self.originals, self.certified_copies, self.photocopies = 1, 0, 0
+
+    class Proc:
+        documents = (Doc("Tờ khai", True), Doc("Giấy ly hôn", False))
+
+    with pytest.raises(SubmissionError, match="required paper") as refused:  # and core refuses it too
+        counter_papers(Proc(), choices={1: "not_provided"})
+    assert refused.value.vi == "Giấy tờ bắt buộc phải nộp: Tờ khai."
+    with pytest.raises(SubmissionError):
+        counter_papers(Proc(), choices={2: "reused"})  # nothing to reuse at the counter
+    assert [d.provision for d in counter_papers(Proc(), choices={2: "scanned"})] == ["paper", "scanned"]
+
+
 # -- background work, status 6/7/8, roles, chip card -------------------------------------------------------
 
 

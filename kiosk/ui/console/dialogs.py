@@ -270,7 +270,11 @@ class ApologyDialog(_Base):
 class WalkInDialog(_Base):
     """A citizen at the counter: the dossier is created on the counter channel and accepted at once."""
 
-    def __init__(self, procedures: list[tuple[str, str]], parent: QWidget | None = None, *,
+    # how a paper can be handed in at the counter (kiosk.core.dossiers.COUNTER_PROVISIONS); a required one
+    # is never offered "not provided"
+    PROVISION_CHOICES = ("paper", "scanned", "not_provided")
+
+    def __init__(self, procedures: list[tuple[Any, ...]], parent: QWidget | None = None, *,
                  read_card: Any = None) -> None:
         super().__init__("Tiếp nhận hồ sơ tại quầy", parent)
         self.setMinimumWidth(560)
@@ -278,8 +282,19 @@ class WalkInDialog(_Base):
         self.card_data: dict[str, Any] = {}
         self.procedure = QComboBox()
         self.procedure.setObjectName("procedure")
-        for code, name in procedures:
+        self._papers_of: dict[str, list[Any]] = {}  # procedure code -> operations.WalkInPaper list
+        for code, name, *papers in procedures:
             self.procedure.addItem(f"{code} — {name}", code)
+            self._papers_of[code] = list(papers[0]) if papers else []
+        self.papers = QTableWidget(0, 3)
+        self.papers.setObjectName("papers")
+        self.papers.setHorizontalHeaderLabels(["Giấy tờ", "Số lượng", "Cách nộp"])
+        table_readonly(self.papers)
+        self.papers.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.papers.setWordWrap(True)
+        self.provision_boxes: list[QComboBox] = []  # one per paper, in catalogue order
+        self.procedure.currentIndexChanged.connect(self._fill_papers)
+        self._fill_papers()
         self.id_number = QLineEdit()
         self.id_number.setObjectName("idNumber")
         self.id_number.setMaxLength(12)
@@ -323,7 +338,31 @@ class WalkInDialog(_Base):
         form.addRow("Nhận kết quả", self.delivery)
         form.addRow("Địa chỉ nhận", self.address)
         self.layout_.addLayout(form)
+        self.layout_.addWidget(QLabel("Thành phần hồ sơ — cách công dân nộp từng giấy tờ "
+                                      "(Mẫu 01 chỉ ghi các giấy tờ đã nộp):"))
+        self.layout_.addWidget(self.papers, 1)
         self.finish_layout()
+
+    def _fill_papers(self, *_: Any) -> None:
+        """One row per paper of the chosen procedure: required ones on paper by default and never "not
+        provided"; optional ones "not provided" until the officer says how they were handed in."""
+        from kiosk.core.workflow import PROVISION_LABELS_VI
+
+        papers = self._papers_of.get(str(self.procedure.currentData() or ""), [])
+        self.papers.setRowCount(len(papers))
+        self.provision_boxes = []
+        for row, paper in enumerate(papers):
+            self.papers.setItem(row, 0, QTableWidgetItem(paper.name + (" (bắt buộc)" if paper.required else "")))
+            self.papers.setItem(row, 1, QTableWidgetItem(paper.copies))
+            box = QComboBox()
+            box.setObjectName(f"provision{row + 1}")
+            for key in self.PROVISION_CHOICES:
+                if not (paper.required and key == "not_provided"):
+                    box.addItem(PROVISION_LABELS_VI[key], key)
+            box.setCurrentIndex(box.findData("paper" if paper.required else "not_provided"))
+            self.papers.setCellWidget(row, 2, box)
+            self.provision_boxes.append(box)
+        self.papers.resizeRowsToContents()
 
     def values(self) -> dict[str, Any]:
         return {
@@ -333,6 +372,7 @@ class WalkInDialog(_Base):
             "phone": self.phone.text().strip(),
             "delivery": str(self.delivery.currentData()),
             "address": self.address.text().strip(),
+            "provisions": {n: str(box.currentData()) for n, box in enumerate(self.provision_boxes, 1)},
             **{k: self.card_data[k] for k in ("dob", "sex", "place_of_origin", "place_of_residence") if k in self.card_data},
             "identity_source": self._identity_source(),
         }
@@ -397,6 +437,10 @@ class WalkInDialog(_Base):
             return "Vui lòng nhập họ tên."
         if v["delivery"] == "postal" and not v["address"]:
             return "Vui lòng nhập địa chỉ nhận kết quả qua bưu chính."
+        papers = self._papers_of.get(v["procedure"], [])
+        for n, how in v["provisions"].items():
+            if papers[n - 1].required and how == "not_provided":
+                return f"Giấy tờ bắt buộc phải nộp: {papers[n - 1].name}."
         return None
 
 

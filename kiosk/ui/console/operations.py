@@ -117,7 +117,7 @@ def create_walk_in(app: Any, staff_id: int, values: dict[str, Any]) -> Outcome:
     sub = Submission(
         procedure_code=values["procedure"], channel="counter", assisted_by_staff_id=staff_id,
         delivery=values.get("delivery", "counter"), delivery_address=values.get("address") or None, applicant=person,
-        documents=walk_in_papers(app, values["procedure"], values.get("papers", ())),
+        documents=walk_in_papers(app, values["procedure"], choices=values.get("provisions")),
     )
     res = app.dossiers.submit(sub)  # SubmissionError / InvalidIdNumber go back to the window
     # accepted at once: what follows an acceptance (Mẫu 01, and the SMS / e-mail where the citizen agreed)
@@ -125,9 +125,12 @@ def create_walk_in(app: Any, staff_id: int, values: dict[str, Any]) -> Outcome:
     return Outcome(res, f"{res.code}: đã tiếp nhận tại quầy" + effects_message(report), report)
 
 
-def walk_in_papers(app: Any, procedure_code: str, handed_in: Any = ()) -> list[Any]:
-    """The catalogue's papers for a walk-in: required ones on paper, optional ones at the 1-based positions
-    ``handed_in`` too, the rest "not provided" (kiosk.core.dossiers.counter_papers); none for an unknown code."""
+def walk_in_papers(app: Any, procedure_code: str, handed_in: Any = (), *,
+                   choices: dict[int, str] | None = None) -> list[Any]:
+    """The catalogue's papers for a walk-in, each as the officer set it (``choices``: 1-based position →
+    scanned / paper / not_provided); by default required ones on paper, optional ones at the positions
+    ``handed_in`` too, the rest "not provided" (kiosk.core.dossiers.counter_papers, which refuses a required
+    paper "not provided"); none for an unknown code."""
     from kiosk.core.catalogue import CatalogueError
     from kiosk.core.dossiers import counter_papers
 
@@ -135,7 +138,35 @@ def walk_in_papers(app: Any, procedure_code: str, handed_in: Any = ()) -> list[A
         proc = app.catalogue.get(procedure_code)
     except CatalogueError:
         return []
-    return counter_papers(proc, handed_in)
+    return counter_papers(proc, handed_in, choices=choices)
+
+
+@dataclass(frozen=True)
+class WalkInPaper:
+    """One paper of a procedure as the walk-in dialog lists it."""
+
+    name: str
+    required: bool
+    copies: str  # "1 bản chính, 1 bản sao" — what the catalogue asks for
+
+
+def walk_in_procedures(app: Any) -> list[tuple[str, str, list[WalkInPaper]]]:
+    """The procedures in effect, each with its catalogue papers (none for a code the catalogue lacks)."""
+    from kiosk.core.catalogue import CatalogueError
+
+    out: list[tuple[str, str, list[WalkInPaper]]] = []
+    for code, name in app.actions.procedures_in_effect():
+        try:
+            docs = app.catalogue.get(code).documents
+        except CatalogueError:
+            docs = ()
+        out.append((code, name, [
+            WalkInPaper(d.name_vi, d.required, ", ".join(
+                f"{n} {what}" for n, what in ((d.originals, "bản chính"), (d.certified_copies, "bản sao chứng thực"),
+                                             (d.photocopies, "bản photo")) if n))
+            for d in docs
+        ]))
+    return out
 
 
 def card_key(id_number: str, dob: date | None, qr_text: str = "") -> Any:
@@ -205,4 +236,4 @@ def default_card_reader(app: Any) -> Any:
 
 
 __all__ = ["EXTRA_ACTIONS", "Outcome", "Snapshot", "badge_login", "card_key", "create_walk_in", "default_card_reader",
-           "load_snapshot", "read_identity", "run_action"]
+           "load_snapshot", "read_identity", "run_action", "walk_in_papers", "walk_in_procedures"]

@@ -1,5 +1,6 @@
-"""A walk-in at the counter: the procedures in effect, the walk-in dialog (typed, or read from the citizen's
-chip card on this PC's reader), then a counter dossier accepted at once and its Mẫu 01.
+"""A walk-in at the counter: the procedures in effect with their papers, the walk-in dialog (typed, or read
+from the citizen's chip card on this PC's reader; how each paper is handed in), then a counter dossier
+accepted at once and its Mẫu 01, which lists only the papers provided.
 
 Why apart from the window: it is one small flow of three worker steps (procedures, card, dossier) whose
 rules are all core's (DossierService.submit through operations.create_walk_in); the window only offers the
@@ -26,9 +27,9 @@ class WalkInFlow:
         window = self._window()
         if window is None or window.busy:
             return
-        window.run_busy(window.app.actions.procedures_in_effect, self._open)
+        window.run_busy(functools.partial(operations.walk_in_procedures, window.app), self._open)
 
-    def _open(self, procedures: list[tuple[str, str]]) -> None:
+    def _open(self, procedures: list[tuple[str, str, list[operations.WalkInPaper]]]) -> None:
         from kiosk.ui.console.dialogs import WalkInDialog
 
         window = self._window()
