@@ -47,12 +47,14 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _run(args: argparse.Namespace) -> int:
+    from kiosk.cli.staff_cmd import open_app
     from kiosk.integrations.sync.adapters import SyncError
-    from kiosk.integrations.sync.factory import build_sender
 
-    settings, engine, factory = _open(args)
-    sender = build_sender(settings.sync, factory, site=settings)
+    app = open_app(args)  # the composed app: its one outbox sender (App.sync_sender) for the configured adapter
+    settings = app.settings
+    sender = None
     try:
+        sender = app.sync_sender
         if args.once:
             report = sender.run_once()
             try:
@@ -71,21 +73,26 @@ def _run(args: argparse.Namespace) -> int:
         sender.run_forever(stop, interval_s=settings.sync.interval_s, pull_every_s=settings.sync.pull_every_s)
         return 0
     finally:
-        sender.adapter.close()
-        engine.dispose()
+        if sender is not None:
+            sender.adapter.close()
+        app.close()
 
 
 def _status(args: argparse.Namespace) -> int:
+    """What the outbox holds, read from the database of the composed app; nothing is sent, so the sender
+    (App.sync_sender, which `sync run` uses) is not built here."""
+    from kiosk.cli.staff_cmd import open_app
     from kiosk.integrations.dvcqg.adapter import portal_summary
     from kiosk.integrations.sync.outbox import summarise
 
-    settings, engine, factory = _open(args)
+    app = open_app(args)
+    settings = app.settings
     try:
-        with factory() as s:
+        with app.session_factory() as s:
             sm = summarise(s)
             portal = portal_summary(s)
     finally:
-        engine.dispose()
+        app.close()
     data = {
         "adapter": settings.sync.adapter,
         "pending": sm.pending,
