@@ -41,7 +41,15 @@ from kiosk.core.dossiers import ELECTRONIC_CHANNELS, Status
 from kiosk.core.timeliness import END_STATUSES, MAX_SUPPLEMENTS_ON_TIME, SUPPLEMENT_STATUS
 from kiosk.core.workflow import Action, LegalChannel
 from kiosk.core.workflow import legal_channel as workflow_legal_channel
-from kiosk.models.tables import Dossier, DossierDocument, DossierEvent, KioskSession, Payment, Procedure
+from kiosk.models.tables import (
+    Dossier,
+    DossierDocument,
+    DossierEvent,
+    KioskSession,
+    OutboxEvent,
+    Payment,
+    Procedure,
+)
 
 _TZ_NAME_RE = re.compile(r"^[A-Za-z0-9_+\-/]+$")
 
@@ -295,6 +303,17 @@ def of_level(level: str) -> ColumnElement[bool]:
     return Dossier.procedure_id.in_(select(Procedure.id).where(Procedure.level == level))
 
 
+def synced_with_reception() -> ColumnElement[bool]:
+    """QĐ 766 1.4: the back office / portal holds the dossier with its reception: an outbox event written at or
+    after the reception was delivered, or (dvcqg adapter) the copy the portal holds is at least that recent.
+    Not ``sync_state`` now: it turns "pending" again after every later action."""
+    delivered = exists(
+        select(OutboxEvent.id).where(OutboxEvent.dossier_code == Dossier.code, OutboxEvent.sent_at.is_not(None),
+                                     OutboxEvent.created_at >= Dossier.received_at)
+    )
+    return or_(delivered, and_(Dossier.portal_version.is_not(None), Dossier.portal_version >= Dossier.received_at))
+
+
 def gateway_paid() -> ColumnElement[bool]:
     """A payment service (the national / provincial platform, a bank notice) confirmed a payment."""
     return exists(
@@ -360,7 +379,7 @@ def dossier_metrics(b: Bounds) -> dict[str, tuple[str, ColumnElement[bool]]]:
         "overdue_in_progress": ("in_progress", Dossier.due_at < b.ref_day_start),
         "pending_online_past_8h": ("pending", true()),
         # QĐ 766 (the "indicators" object; docs/METRICS.md)
-        "synced": ("received", Dossier.sync_state == "synced"),
+        "synced": ("received", synced_with_reception()),
         "dvcqg_base": ("dvcqg", true()),
         "dvcqg_on_time": ("dvcqg", dvcqg_on_time(b)),
         "dvcqg_late": ("dvcqg", not_(dvcqg_on_time(b))),

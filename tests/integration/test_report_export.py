@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from kiosk.cli import main
+from kiosk.core.workflow import Action, Status
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 CHANNELS = ("counter", "kiosk", "kiosk_assisted", "online", "postal")
@@ -127,13 +128,14 @@ def recompute(lines: list[dict[str, Any]], first: date, last: date, sessions: li
         for ev in d["events"]:
             if not start <= _t(ev["at"]) < as_of:  # type: ignore[operator]
                 continue
-            if ev["action"] in ("accept", "receive") or ev["to"] == 2:
+            # event names are the workflow's Action values (no aliases: nothing writes "receive" or "apology")
+            if ev["action"] == Action.ACCEPT or ev["to"] == Status.ACCEPTED:
                 kinds.add("accepted")
-            if ev["action"] == "supplement" or ev["to"] == 5:
+            if ev["action"] == Action.SUPPLEMENT or ev["to"] == Status.SUPPLEMENT:
                 kinds.add("supplement_requested")
-            if ev["action"] == "refuse" or ev["to"] == 3:
+            if ev["action"] == Action.REFUSE or ev["to"] == Status.REFUSED:
                 kinds.add("refused")
-            if ev["action"] in ("apologize", "apology"):
+            if ev["action"] == Action.APOLOGIZE:
                 kinds.add("apologies")
         for k in kinds:
             r[k] += 1
@@ -185,7 +187,10 @@ def indicators(lines: list[dict[str, Any]], start: datetime, end: datetime, r: d
                 c["on_time"] += supplements <= 1 and ok
         if rec is not None and start <= rec < end:
             c["received"] += 1
-            c["synced"] += d["sync_state"] == "synced"
+            # 1.4: a delivery written at or after the reception arrived, or the portal's copy is that recent
+            delivered = any(x["sent_at"] and _t(x["created_at"]) >= rec for x in d["deliveries"])  # type: ignore[operator]
+            portal = _t(d["portal_version"])
+            c["synced"] += delivered or (portal is not None and portal >= rec)
             legal = d["legal_channel"] if d["legal_channel"] is not None else LEGACY_LEGAL[d["channel"]]
             c[f"received_{d['level']}"] += 1
             if legal == 2:
@@ -316,6 +321,9 @@ def test_report_equals_figures_recomputed_from_the_export(
     for a, b, argv in periods:
         report = _cli_json([*argv, "--format", "json"], capsys)
         lines = _export(a, b, tmp_path)
+        written = {ev["action"] for d in lines for ev in d["events"]}
+        names = {act.value for act in Action}
+        assert written <= names, written - names  # every event name is one of the workflow's (no loose strings)
         mine = recompute(lines, a, b, sessions)
         _same(report, mine, f"{a}…{b}")
     month = _cli_json(periods[0][2], capsys)

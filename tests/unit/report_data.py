@@ -288,7 +288,19 @@ def build_indicators(session: Session, calendar: WorkCalendar) -> None:
     r3 = D("R3", "postal", P1, 4, n(18, 9), received=n(19, 11), due=n(26, 17), fee=8000, payment="waived",
            rating=5, events=[(n(19, 11), "accept", 1, 2)])
     papers(r3, ("scanned", 1))
-    for d in (k1, r1, r3):
+    session.flush()
+    from datetime import timedelta
+
+    from kiosk.models.tables import OutboxEvent
+
+    for d in (k1, r1, r3):  # 1.4: the reception reached the back office (an outbox event delivered after it)
         d.sync_state = "synced"
+        at = d.received_at or d.submitted_at
+        session.add(OutboxEvent(event_id=f"rx-{d.code}", dossier_code=d.code, kind="dossier.accepted", payload={},
+                                created_at=at, attempts=1, next_attempt_at=at, sent_at=at + timedelta(minutes=1)))
+    # R2's only delivered event is from before its reception (the submission): not synced with its reception
+    session.add(OutboxEvent(event_id=f"rx-{r2.code}", dossier_code=r2.code, kind="dossier.submitted", payload={},
+                            created_at=r2.submitted_at, attempts=1, next_attempt_at=r2.submitted_at,
+                            sent_at=r2.submitted_at + timedelta(minutes=1)))
     session.flush()
     assert session.scalar(select(Procedure.level).where(Procedure.code == P2)) == "mot_phan"
