@@ -8,6 +8,8 @@ interfaces: never install it on a production kiosk).
 
 from __future__ import annotations
 
+import fcntl
+import os
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -113,6 +115,30 @@ class VirtualCardHandle:
         if self.pcscd is not None:
             self.pcscd.stop()
             self.pcscd = None
+        lock = self.extra.pop("slot_lock", None)
+        if isinstance(lock, int):
+            os.close(lock)  # releases the slot for the next virtual card
+
+
+SLOT_WAIT_S = 120.0
+
+
+def _lock_slot(slot: int, wait: float = SLOT_WAIT_S) -> int:
+    """An exclusive lock on vpcd slot ``slot`` for this machine: vpcd serves one card per slot, and a second
+    card would wait unseen in its accept queue. Another virtual card (a test, ``kiosk demo``, ``kiosk card
+    emulate``) holding the slot makes this wait, then fail with a plain message."""
+    path = Path(tempfile.gettempdir()) / f"kiosk-vpcd-slot{slot}.lock"
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return fd
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                os.close(fd)
+                raise PcscdUnavailable(f"vpcd slot {slot} is in use by another virtual card") from None
+            time.sleep(0.1)
 
 
 def start_virtual_card(
@@ -125,10 +151,17 @@ def start_virtual_card(
 ) -> VirtualCardHandle:
     """Serve ``profile`` on vpcd slot ``slot`` (port 35963 + slot) in a daemon thread."""
     ensure_allowed(settings)
-    card = VirtualCard(profile, options)
-    thread = VpcdCardThread(card, host=host, port=VPCD_PORT + slot)
-    thread.start()
-    return VirtualCardHandle(card, thread, slot)
+    lock = _lock_slot(slot)
+    try:
+        card = VirtualCard(profile, options)
+        thread = VpcdCardThread(card, host=host, port=VPCD_PORT + slot)
+        thread.start()
+    except BaseException:
+        os.close(lock)
+        raise
+    handle = VirtualCardHandle(card, thread, slot)
+    handle.extra["slot_lock"] = lock
+    return handle
 
 
 def start_demo_card(
@@ -160,6 +193,7 @@ def start_demo_card(
     if profile not in PROFILES:
         raise ValueError(f"unknown virtual card profile {profile!r} (known: {', '.join(PROFILES)})")
     pcscd = start_pcscd() if with_pcscd else None
+    handle: VirtualCardHandle | None = None
     try:
         citizen = PROFILES[profile]()
         pki = TestPki.generate()
@@ -176,6 +210,9 @@ def start_demo_card(
             handle.extra["ready_seconds"] = round(time.monotonic() - start, 3)
         return handle
     except BaseException:
+        if handle is not None:
+            handle.pcscd = None
+            handle.stop(wait_removed=0)  # the card thread and its slot lock
         if pcscd is not None:
             pcscd.stop()
         raise
