@@ -286,7 +286,7 @@ ApplicationWindow {
                     Layout.columnSpan: footer.twoRows ? 5 : 1
                     Layout.fillWidth: footer.twoRows
                     Layout.preferredWidth: footer.twoRows ? -1 : Math.max(implicitWidth, 300)
-                    text: (root.currentPage !== null ? root.currentPage.primaryText : "") + "  ›"
+                    text: (root.currentPage !== null ? root.currentPage.primaryText : "") + " ›"
                     font.pixelSize: Math.round(34 * Math.min(Theme.scale, 1.3))
                     onClicked: if (root.currentPage !== null) root.currentPage.primary()
                 }
