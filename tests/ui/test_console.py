@@ -127,7 +127,6 @@ def test_supplement_dialog_sends_whole_list(qtbot, win, kapp) -> None:  # type: 
     assert win.buttons["supplied"].isEnabled()
 
 
-@SQLITE
 def test_action_effects_sms_only_with_consent_and_email(qtbot, win, kapp) -> None:  # type: ignore[no-untyped-def]
     """One core call after the commit (app.effects.after_action): Mẫu 01 on the real PDF printer, the status
     SMS through the demo gateway only to the citizen who agreed, the e-mail with Mẫu 01 where agreed too."""
@@ -161,7 +160,6 @@ def test_action_effects_sms_only_with_consent_and_email(qtbot, win, kapp) -> Non
     assert len(mails) == 1 and agreed in mails[0].read_text(errors="replace")
 
 
-@pytest.mark.sqlite_only
 def test_failed_print_is_shown_and_reprinted(qtbot, settings, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """The PDF printer's folder is unusable: the action still commits, the console says the form was not
     printed, the job waits in the "In lỗi" tab, and "In lại" prints it once the folder is back."""
@@ -288,7 +286,6 @@ def test_counter_walk_in(qtbot, win, kapp) -> None:  # type: ignore[no-untyped-d
     assert det.events[0]["staff"] == "lan" and det.events[0]["on_behalf_of_applicant"] is True
 
 
-@SQLITE
 def test_walk_in_papers_chosen_by_the_officer(qtbot, win, kapp) -> None:  # type: ignore[no-untyped-def]
     """Each paper scanned / on paper / not provided; a required paper is never "not provided"; the printed
     Mẫu 01 lists only the papers provided, with how, and the dossier stores every choice."""
