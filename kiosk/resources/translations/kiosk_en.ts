@@ -424,49 +424,39 @@
         <translation>The card could not be read</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="19" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="23" />
         <source>Check the name and date of birth. If they are yours, touch Yes, this is me.</source>
         <translation>Check the name and date of birth. If they are yours, touch Yes, this is me.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="22" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="26" />
         <source>Touch Try again, type the number instead, or call staff.</source>
         <translation>Touch Try again, type the number instead, or call staff.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="23" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="27" />
         <source>Type the 12-digit ID number and your date of birth.</source>
         <translation>Type the 12-digit ID number and your date of birth.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="24" />
-        <source>Lay the card flat on the reader and wait a moment.</source>
-        <translation>Lay the card flat on the reader and wait a moment.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="121" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="125" />
         <source>No QR code? Type the ID number and date of birth</source>
         <translation>No QR code? Type the ID number and date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="136" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="140" />
         <source>ID number (12 digits)</source>
         <translation>ID number (12 digits)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="145" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="149" />
         <source>Date of birth (day/month/year)</source>
         <translation>Date of birth (day/month/year)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="155" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="159" />
         <source>Read my card</source>
         <translation>Read my card</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="20" />
-        <source>Please keep the card still on the reader.</source>
-        <translation>Please keep the card still on the reader.</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="13" />
@@ -494,77 +484,79 @@
         <translation>Step 2 of 2</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="21" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="25" />
         <source>Touch Call staff: an officer will help you at the counter.</source>
         <translation>Touch Call staff: an officer will help you at the counter.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="43" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="47" />
         <source>QR scanner</source>
         <translation>QR scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="79" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="28" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="83" />
         <source>Hold the front of your ID card, where the QR code is printed, under the scanner light.</source>
         <translation>Hold the front of your ID card, where the QR code is printed, under the scanner light.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="98" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="102" />
         <source>Demo card: %1 · ID number %2 · born %3</source>
         <translation>Demo card: %1 · ID number %2 · born %3</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="104" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="108" />
         <source>Scan the demo card's QR code</source>
         <translation>Scan the demo card's QR code</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="131" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="135" />
         <source>Type the 12-digit number and the date of birth printed on your card. Then you will place the card on the reader.</source>
         <translation>Type the 12-digit number and the date of birth printed on your card. Then you will place the card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="146" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="150" />
         <source>day/month/year</source>
         <translation>day/month/year</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="165" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="24" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="169" />
         <source>Now lay your card flat on the reader and leave it there until the bar is full.</source>
         <translation>Now lay your card flat on the reader and leave it there until the bar is full.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="202" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="206" />
         <source>Date of birth: %1</source>
         <translation>Date of birth: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="203" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="207" />
         <source>ID number: %1</source>
         <translation>ID number: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="212" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="216" />
         <source>No, this is not me</source>
         <translation>No, this is not me</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="213" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="20" />
         <source>Yes, this is me</source>
         <translation>Yes, this is me</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="231" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="234" />
         <source>Try again</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="232" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="235" />
         <source>Type the number</source>
         <translation>Type the number</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="233" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="236" />
         <source>Call staff</source>
         <translation>Call staff</translation>
     </message>
@@ -1122,87 +1114,87 @@
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="128" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="129" />
         <source>Enter your user name and PIN.</source>
         <translation>Enter your user name and PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="152" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="153" />
         <source>Could not log in. Please try again.</source>
         <translation>Could not log in. Please try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="198" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="205" />
         <source>Could not load the figures. Check the database connection, then press Refresh.</source>
         <translation>Could not load the figures. Check the database connection, then press Refresh.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="226" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="233" />
         <source>due %1</source>
         <translation>due %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="268" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="275" />
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="312" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="319" />
         <source>the end of %1</source>
         <translation>the end of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="313" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="320" />
         <source>%1 on %2</source>
         <translation>%1 on %2</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="320" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="327" />
         <source>Figures as of %1</source>
         <translation>Figures as of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="322" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="329" />
         <source>Loading the figures…</source>
         <translation>Loading the figures…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="348" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="355" />
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="350" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="357" />
         <source>Tickets issued</source>
         <translation>Tickets issued</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="351" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="358" />
         <source>Waiting now</source>
         <translation>Waiting now</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="352" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="359" />
         <source>Median wait</source>
         <translation>Median wait</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="366" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="373" />
         <source>%1 of %2 dossiers</source>
         <translation>%1 of %2 dossiers</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="372" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="379" />
         <source>target ≥ %1</source>
         <translation>target ≥ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="373" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="380" />
         <source>No figures yet</source>
         <translation>No figures yet</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="405" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="412" />
         <source>%1: %2 dossiers</source>
         <translation>%1: %2 dossiers</translation>
     </message>
@@ -1243,62 +1235,62 @@
 <context>
     <name>TrackPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="7" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="8" />
         <source>Track a dossier</source>
         <translation>Track a dossier</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="8" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="9" />
         <source>Type the code from your receipt, or hold the receipt's QR code under the scanner.</source>
         <translation>Type the code from your receipt, or hold the receipt's QR code under the scanner.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="18" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="19" />
         <source>Dossier code</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="25" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="26" />
         <source>Look it up</source>
         <translation>Look it up</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="52" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="53" />
         <source>Result due: %1</source>
         <translation>Result due: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="71" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="72" />
         <source>Your result is ready as a signed electronic copy. Type your 12-digit ID number to print it here.</source>
         <translation>Your result is ready as a signed electronic copy. Type your 12-digit ID number to print it here.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="81" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="82" />
         <source>Your 12-digit ID number</source>
         <translation>Your 12-digit ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="91" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="92" />
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="91" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="92" />
         <source>Print my result</source>
         <translation>Print my result</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="109" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="110" />
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="119" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="120" />
         <source>Papers to bring: %1</source>
         <translation>Papers to bring: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="10" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="11" />
         <source>Finish</source>
         <translation>Finish</translation>
     </message>

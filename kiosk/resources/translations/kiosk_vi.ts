@@ -424,49 +424,39 @@
         <translation>Chưa đọc được thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="19" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="23" />
         <source>Check the name and date of birth. If they are yours, touch Yes, this is me.</source>
         <translation>Kiểm tra họ tên và ngày sinh. Nếu đúng là của bạn, chạm "Đúng, đây là tôi".</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="22" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="26" />
         <source>Touch Try again, type the number instead, or call staff.</source>
         <translation>Chạm "Thử lại", nhập số định danh, hoặc gọi cán bộ hỗ trợ.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="23" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="27" />
         <source>Type the 12-digit ID number and your date of birth.</source>
         <translation>Nhập số định danh 12 chữ số và ngày sinh của bạn.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="24" />
-        <source>Lay the card flat on the reader and wait a moment.</source>
-        <translation>Đặt thẻ nằm phẳng trên đầu đọc và chờ trong giây lát.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="121" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="125" />
         <source>No QR code? Type the ID number and date of birth</source>
         <translation>Không có mã QR? Nhập số định danh và ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="136" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="140" />
         <source>ID number (12 digits)</source>
         <translation>Số định danh cá nhân (12 chữ số)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="145" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="149" />
         <source>Date of birth (day/month/year)</source>
         <translation>Ngày sinh (ngày/tháng/năm)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="155" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="159" />
         <source>Read my card</source>
         <translation>Đọc thẻ của tôi</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="20" />
-        <source>Please keep the card still on the reader.</source>
-        <translation>Vui lòng giữ yên thẻ trên đầu đọc.</translation>
     </message>
     <message>
         <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="13" />
@@ -494,77 +484,79 @@
         <translation>Bước 2 trong 2</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="21" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="25" />
         <source>Touch Call staff: an officer will help you at the counter.</source>
         <translation>Chạm "Gọi cán bộ": cán bộ sẽ hỗ trợ bạn tại quầy.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="43" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="47" />
         <source>QR scanner</source>
         <translation>Máy quét mã QR</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="79" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="28" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="83" />
         <source>Hold the front of your ID card, where the QR code is printed, under the scanner light.</source>
         <translation>Đưa mặt trước thẻ căn cước, chỗ có in mã QR, vào dưới đèn của máy quét.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="98" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="102" />
         <source>Demo card: %1 · ID number %2 · born %3</source>
         <translation>Thẻ mẫu: %1 · số định danh %2 · ngày sinh %3</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="104" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="108" />
         <source>Scan the demo card's QR code</source>
         <translation>Quét mã QR thẻ mẫu</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="131" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="135" />
         <source>Type the 12-digit number and the date of birth printed on your card. Then you will place the card on the reader.</source>
         <translation>Nhập số định danh 12 chữ số và ngày sinh in trên thẻ. Sau đó bạn sẽ đặt thẻ lên đầu đọc.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="146" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="150" />
         <source>day/month/year</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="165" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="24" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="169" />
         <source>Now lay your card flat on the reader and leave it there until the bar is full.</source>
         <translation>Bây giờ hãy đặt thẻ nằm phẳng trên đầu đọc và để yên cho đến khi thanh chạy đầy.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="202" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="206" />
         <source>Date of birth: %1</source>
         <translation>Ngày sinh: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="203" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="207" />
         <source>ID number: %1</source>
         <translation>Số định danh: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="212" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="216" />
         <source>No, this is not me</source>
         <translation>Không, đây không phải tôi</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="213" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="20" />
         <source>Yes, this is me</source>
         <translation>Đúng, đây là tôi</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="231" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="234" />
         <source>Try again</source>
         <translation>Thử lại</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="232" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="235" />
         <source>Type the number</source>
         <translation>Nhập số định danh</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="233" />
+        <location filename="../../ui/qml/Kiosk/IdentifyPage.qml" line="236" />
         <source>Call staff</source>
         <translation>Gọi cán bộ</translation>
     </message>
@@ -1122,87 +1114,87 @@
         <translation>Chưa đạt</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="128" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="129" />
         <source>Enter your user name and PIN.</source>
         <translation>Vui lòng nhập tên đăng nhập và mã PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="152" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="153" />
         <source>Could not log in. Please try again.</source>
         <translation>Không đăng nhập được. Vui lòng thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="198" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="205" />
         <source>Could not load the figures. Check the database connection, then press Refresh.</source>
         <translation>Không tải được số liệu. Kiểm tra kết nối cơ sở dữ liệu rồi bấm Làm mới.</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="226" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="233" />
         <source>due %1</source>
         <translation>hẹn %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="268" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="275" />
         <source>Saved %1</source>
         <translation>Đã lưu %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="312" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="319" />
         <source>the end of %1</source>
         <translation>hết ngày %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="313" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="320" />
         <source>%1 on %2</source>
         <translation>%1 ngày %2</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="320" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="327" />
         <source>Figures as of %1</source>
         <translation>Số liệu tính đến %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="322" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="329" />
         <source>Loading the figures…</source>
         <translation>Đang tải số liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="348" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="355" />
         <source>%1 min</source>
         <translation>%1 phút</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="350" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="357" />
         <source>Tickets issued</source>
         <translation>Số đã phát</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="351" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="358" />
         <source>Waiting now</source>
         <translation>Đang chờ</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="352" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="359" />
         <source>Median wait</source>
         <translation>Chờ trung vị</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="366" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="373" />
         <source>%1 of %2 dossiers</source>
         <translation>%1/%2 hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="372" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="379" />
         <source>target ≥ %1</source>
         <translation>mục tiêu ≥ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="373" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="380" />
         <source>No figures yet</source>
         <translation>Chưa có số liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor/supervisor_view_model.py" line="405" />
+        <location filename="../../ui/supervisor/supervisor_view_model.py" line="412" />
         <source>%1: %2 dossiers</source>
         <translation>%1: %2 hồ sơ</translation>
     </message>
@@ -1243,62 +1235,62 @@
 <context>
     <name>TrackPage</name>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="7" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="8" />
         <source>Track a dossier</source>
         <translation>Tra cứu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="8" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="9" />
         <source>Type the code from your receipt, or hold the receipt's QR code under the scanner.</source>
         <translation>Nhập mã trên giấy tiếp nhận, hoặc đưa mã QR trên giấy vào dưới máy quét.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="18" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="19" />
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="25" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="26" />
         <source>Look it up</source>
         <translation>Tra cứu</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="52" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="53" />
         <source>Result due: %1</source>
         <translation>Hẹn trả kết quả: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="71" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="72" />
         <source>Your result is ready as a signed electronic copy. Type your 12-digit ID number to print it here.</source>
         <translation>Kết quả của bạn đã có bản điện tử được ký số. Nhập số định danh cá nhân 12 chữ số để in kết quả tại đây.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="81" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="82" />
         <source>Your 12-digit ID number</source>
         <translation>Số định danh cá nhân 12 chữ số của bạn</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="91" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="92" />
         <source>Printing…</source>
         <translation>Đang in…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="91" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="92" />
         <source>Print my result</source>
         <translation>In kết quả của tôi</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="109" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="110" />
         <source>History</source>
         <translation>Quá trình giải quyết</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="119" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="120" />
         <source>Papers to bring: %1</source>
         <translation>Giấy tờ cần bổ sung: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="10" />
+        <location filename="../../ui/qml/Kiosk/TrackPage.qml" line="11" />
         <source>Finish</source>
         <translation>Kết thúc</translation>
     </message>

@@ -5,6 +5,7 @@ reviewable in a diff and lets a test prove that every string has a Vietnamese te
 """
 
 VI = {
+    "Staff sign-in (touch and hold)": "Cán bộ đăng nhập (chạm và giữ)",
     "Read how your information is used, then touch the button below to continue.": "Mời đọc cách thông tin của bạn được sử dụng, rồi chạm nút bên dưới để tiếp tục.",
     "Check the name and date of birth. If they are yours, touch Yes, this is me.": "Kiểm tra họ tên và ngày sinh. Nếu đúng là của bạn, chạm \"Đúng, đây là tôi\".",
     "Touch Try again, type the number instead, or call staff.": "Chạm \"Thử lại\", nhập số định danh, hoặc gọi cán bộ hỗ trợ.",
@@ -187,7 +188,6 @@ VI = {
     "Continue the dossier you started?": "Tiếp tục hồ sơ đang làm dở?",
     "Continue where I was": "Tiếp tục từ chỗ đang làm",
     "Start again and erase the draft": "Làm lại từ đầu và xóa bản nháp",
-    # -- the supervisor screen (context "Supervisor": Supervisor.qml and supervisor_view_model.py) --------------
     # issue 15: every screen fixed from a look; help that comes to you
     "Normal text": "Chữ bình thường",
     "Even larger text": "Chữ lớn hơn nữa",
@@ -217,6 +217,7 @@ VI = {
     "Fully online: the whole dossier is handed in at this kiosk.": "Toàn trình: cả hồ sơ được nộp ngay tại ki-ốt này.",
     "What it is for: you get a text message each time one of your dossiers moves on (received, needs more papers, result ready), and next time this kiosk knows you from your ID card, so you skip this step.":
         "Tài khoản dùng để: nhận tin nhắn mỗi khi hồ sơ của bạn có tiến triển (đã tiếp nhận, cần bổ sung giấy tờ, đã có kết quả), và lần sau ki-ốt nhận ra bạn qua thẻ căn cước nên bạn không phải làm lại bước này.",
+    # -- the supervisor screen (context "Supervisor": Supervisor.qml and supervisor_view_model.py) --------------
     "Supervisor – end-of-day summary": "Giám sát – Tổng hợp cuối ngày",
     "Supervisor login": "Đăng nhập giám sát",
     "Checking…": "Đang kiểm tra…",
