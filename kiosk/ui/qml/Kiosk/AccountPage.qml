@@ -125,7 +125,14 @@ KPage {
                         KText { width: parent.width; text: consentCard.modelData.text; color: Theme.muted; font.pixelSize: Theme.small }
                     }
                 }
-                MouseArea { anchors.fill: parent; onClicked: page.vm.setConsent(consentCard.modelData.key, !consentCard.modelData.checked) }
+                MouseArea {
+                    anchors.fill: parent
+                    Accessible.role: Accessible.CheckBox
+                    Accessible.name: consentCard.modelData.title
+                    Accessible.checked: consentCard.modelData.checked
+                    onPressed: Guide.control(consentCard.modelData.title)
+                    onClicked: page.vm.setConsent(consentCard.modelData.key, !consentCard.modelData.checked)
+                }
             }
         }
         KButton { objectName: "consentsNext"; width: parent.width; kind: "primary"; text: qsTr("Continue"); onClicked: page.vm.toSummary() }

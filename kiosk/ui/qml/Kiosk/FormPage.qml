@@ -81,7 +81,14 @@ KPage {
                     border.color: fieldItem.err !== "" ? Theme.error : Theme.primary
                     color: tick.checked ? Theme.primary : Theme.surface
                     Text { anchors.centerIn: parent; text: tick.checked ? "✓" : ""; color: Theme.primaryText; font.pixelSize: 40 }
-                    MouseArea { anchors.fill: parent; onClicked: { tick.checked = !tick.checked; page.vm.setValue(fieldItem.modelData.name, tick.checked) } }
+                    MouseArea {
+                        anchors.fill: parent
+                        Accessible.role: Accessible.CheckBox
+                        Accessible.name: fieldItem.modelData.label
+                        Accessible.checked: tick.checked
+                        onPressed: Guide.control(fieldItem.modelData.label)
+                        onClicked: { tick.checked = !tick.checked; page.vm.setValue(fieldItem.modelData.name, tick.checked) }
+                    }
                 }
                 KText { width: parent.width - 80; text: fieldItem.modelData.label + (fieldItem.modelData.required ? " *" : "") }
             }

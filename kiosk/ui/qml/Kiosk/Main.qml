@@ -51,7 +51,9 @@ ApplicationWindow {
                 Layout.preferredHeight: 64
                 radius: 32
                 color: Theme.accent
-                Text { anchors.centerIn: parent; text: "★"; color: "#FFDD00"; font.pixelSize: 38 }
+                Accessible.role: Accessible.Button
+                Accessible.name: qsTr("Staff sign-in (touch and hold)")
+                Text { anchors.centerIn: parent; text: "★"; color: Theme.highContrast ? "#000000" : "#FFFF00"; font.pixelSize: 38 }
                 MouseArea { anchors.fill: parent; pressAndHoldInterval: 1500; onPressAndHold: root.kiosk.staff.open() }
             }
             Column {
