@@ -10,13 +10,14 @@ from sqlalchemy import select
 from kiosk.models.tables import HelpRequest, KioskSession
 from kiosk.ui import kiosk_view_model
 
-pytestmark = [pytest.mark.ui, pytest.mark.sqlite_only]
+pytestmark = [pytest.mark.ui]
 
 
 def test_the_default_wait_is_a_minute() -> None:
     assert kiosk_view_model.HELP_OFFER_S == 60.0
 
 
+@pytest.mark.sqlite_only
 def test_help_is_offered_once_after_a_step_without_progress(ui_factory, app, clock) -> None:  # type: ignore[no-untyped-def]
     ui, d = ui_factory()
     vm = ui.vm
