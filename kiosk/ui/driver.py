@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QEventLoop, QPoint, QRectF, Qt
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QPoint, QRectF, Qt, Slot
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
@@ -26,17 +26,36 @@ class DriverError(AssertionError):
     pass
 
 
+class _FrameCounter(QObject):
+    """Counts the window's frames on the GUI thread. A QObject child of the window with a declared slot, not a
+    Python callable: Qt drops the queued connection when the window goes, so a frame signalled just before a
+    test's teardown can never reach a driver (or a counter) that is already gone - which crashed UI runs
+    under load when the connection held a plain bound method."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.count = 0
+
+    @Slot()
+    def tick(self) -> None:
+        self.count = self.count + 1
+
+
 class Driver:
     def __init__(self, window: Any, vm: Any) -> None:
         self.window = window
         self.vm = vm
         self._touch = QTest.createTouchDevice()
-        self._frames = 0
         # frameSwapped comes from the render thread: count it on the GUI thread, never run Python there
-        window.frameSwapped.connect(self._on_frame, Qt.ConnectionType.QueuedConnection)
+        self._counter = _FrameCounter(window)
+        window.frameSwapped.connect(self._counter.tick, Qt.ConnectionType.QueuedConnection)
 
-    def _on_frame(self) -> None:
-        self._frames += 1
+    @property
+    def _frames(self) -> int:
+        try:
+            return int(self._counter.count)
+        except RuntimeError:  # the window (and its counter) is gone
+            return -1
 
     def settle(self, timeout: float = 2.0) -> None:
         """Wait until the window has drawn a new frame. Layouts place items during the polish step that runs
