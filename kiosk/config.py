@@ -282,7 +282,19 @@ def production_problem(settings: BaseModel) -> str | None:
             return f"{dotted} = false is not allowed in production: certificates must be checked"
         if isinstance(value, str) and _PLAIN_URL.match(value):
             return f"{dotted} uses a plain-text URL ({value.split(':', 1)[0]}://) in production: use https://"
+    card = getattr(settings, "card", None)
+    if card is not None and getattr(card, "require_trusted_chain", None) is not False:
+        folder = getattr(card, "trust_dir", None)
+        certs = [p for p in Path(folder).iterdir() if p.suffix.lower() in TRUST_FILE_SUFFIXES] \
+            if folder is not None and Path(folder).is_dir() else []
+        if not certs:
+            return ("card.trust_dir has no CSCA certificates: production refuses every chip whose signer does not "
+                    "chain to it, so no citizen could be identified; put the CSCA certificates (.pem/.der/.crt/.cer) "
+                    "there, or set card.require_trusted_chain = false as a written site decision")
     return None
+
+
+TRUST_FILE_SUFFIXES = (".pem", ".der", ".crt", ".cer", ".ml")
 
 
 class Settings(BaseSettings):

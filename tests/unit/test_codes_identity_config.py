@@ -132,4 +132,7 @@ def test_production_needs_its_own_salt(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KIOSK_SMS__BACKEND", "http")  # production refuses the demo SMS outbox
     monkeypatch.setenv("KIOSK_SMS__HTTP_URL", "https://sms.example.vn/send")
     monkeypatch.setenv("KIOSK_EMAIL__BACKEND", "none")  # and the demo e-mail folder
+    from tests.unit.test_security import TRUST
+
+    monkeypatch.setenv("KIOSK_CARD__TRUST_DIR", str(TRUST))  # and a trust store with no CSCA certificate
     assert load_settings().environment == "production"

@@ -11,9 +11,33 @@ from pydantic import BaseModel, Field
 
 from kiosk.config import ConfigError, enabled_test_hooks, load_settings
 
+
+def trust_store() -> Path:
+    """A folder with one real self-signed CSCA-like certificate (production refuses an empty trust store)."""
+    import datetime as dt
+    import tempfile
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"), x509.NameAttribute(NameOID.COMMON_NAME, "CSCA test")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(1).not_valid_before(now).not_valid_after(now + dt.timedelta(days=30))
+            .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True).sign(key, hashes.SHA256()))
+    folder = Path(tempfile.mkdtemp(prefix="kiosk-trust-"))
+    (folder / "csca.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    return folder
+
+
+TRUST = trust_store()
 PRODUCTION_TOML = (
     'environment = "production"\nlog_salt = "site-salt-123-long-enough"\n'
     '[sms]\nbackend = "http"\nhttp_url = "https://sms.example.vn/send"\n[email]\nbackend = "none"\n'
+    f'[card]\ntrust_dir = "{TRUST}"\n'
 )
 
 
@@ -131,6 +155,7 @@ def _production(monkeypatch: pytest.MonkeyPatch, **env: str) -> None:
     monkeypatch.setenv("KIOSK_SMS__BACKEND", "http")
     monkeypatch.setenv("KIOSK_SMS__HTTP_URL", "https://sms.example.vn/send")
     monkeypatch.setenv("KIOSK_EMAIL__BACKEND", "none")
+    monkeypatch.setenv("KIOSK_CARD__TRUST_DIR", str(TRUST))
     for k, v in env.items():
         monkeypatch.setenv(k, v)
 
@@ -204,7 +229,7 @@ def test_cli_start_refuses_with_one_line(tmp_path: Path) -> None:
     env.update(KIOSK_ENVIRONMENT="production", KIOSK_LOG_SALT="a-site-secret-of-enough-length",
                KIOSK_DATA_DIR=str(tmp_path / "d"), KIOSK_SMS__BACKEND="http",
                KIOSK_SMS__HTTP_URL="https://sms.example.vn/send", KIOSK_EMAIL__BACKEND="none",
-               KIOSK_SYNC__VERIFY_TLS="false")
+               KIOSK_CARD__TRUST_DIR=str(TRUST), KIOSK_SYNC__VERIFY_TLS="false")
     r = subprocess.run([sys.executable, "-m", "kiosk", "db", "upgrade"], env=env, capture_output=True, text=True,
                        timeout=120)
     assert r.returncode != 0
@@ -317,3 +342,21 @@ def test_a_shared_sticky_folder_is_never_tightened(tmp_path) -> None:  # type: i
     write_private_file(shared / "x.pdf", b"%PDF")
     assert st.S_IMODE(shared.stat().st_mode) == 0o1777
     assert st.S_IMODE((shared / "x.pdf").stat().st_mode) == 0o600
+
+
+def test_production_refuses_an_empty_trust_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """With the production default (require_trusted_chain) and no CSCA certificate every card would be refused:
+    start-up says so in one line instead of a kiosk that turns every citizen away."""
+    empty = tmp_path / "trust"
+    empty.mkdir()
+    (empty / "README.txt").write_text("put the CSCA certificates here")
+    for where in (None, empty):
+        _production(monkeypatch)
+        if where is None:
+            monkeypatch.delenv("KIOSK_CARD__TRUST_DIR")
+        else:
+            monkeypatch.setenv("KIOSK_CARD__TRUST_DIR", str(where))
+        with pytest.raises(ConfigError, match=r"^card\.trust_dir has no CSCA certificates"):
+            load_settings()
+    monkeypatch.setenv("KIOSK_CARD__REQUIRE_TRUSTED_CHAIN", "false")  # a written site decision: allowed
+    assert load_settings().card.require_trusted_chain is False
