@@ -219,6 +219,7 @@ def _extra_screens(ui: Any, d: Any, settings: Any, shot: Any, lang: str, large: 
         ui.vm.cancel()
     finally:
         services._card_reader = real_reader
+    _account_screens(ui, d, settings, shot, lang, large, contrast)
     # a tracking result for each status group
     for status, name in _status_samples(app):
         apply_modes(d, lang, large, contrast)
@@ -231,6 +232,52 @@ def _extra_screens(ui: Any, d: Any, settings: Any, shot: Any, lang: str, large: 
         shot(f"track-status-{status}")
         d.tap("trackDone")
         d.wait_page("welcome")
+
+
+_PHONES = iter(range(10, 100))
+
+
+def _account_screens(ui: Any, d: Any, settings: Any, shot: Any, lang: str, large: bool, contrast: bool) -> None:
+    """"Tạo tài khoản" up to the summary for the second demo citizen, then cancelled (nothing is created, so
+    every variant of the walkthrough can show these screens; a new phone number each time, as the OTP is
+    limited per number and hour)."""
+    from kiosk.integrations.sms import outbox_path
+    from kiosk.ui.journey import last_code
+    from kiosk.ui.simulated import DEMO_CITIZENS, SimulatedCardReader
+
+    services = ui.vm.services
+    real_reader = services._card_reader
+    services._card_reader = SimulatedCardReader(step_delay=0.01)
+    c1 = DEMO_CITIZENS[1]
+    try:
+        apply_modes(d, lang, large, contrast)
+        d.tap("startAccount")
+        d.wait_page("notice")
+        d.tap("acceptNotice")
+        d.wait_page("identify")
+        d.tap("typeInstead")
+        d.type_into("idNumber", str(c1["id_number"]))
+        d.type_into("dateOfBirth", c1["date_of_birth"].strftime("%d/%m/%Y"))  # type: ignore[union-attr]
+        d.tap("readTyped")
+        d.wait_until(lambda: ui.vm.identify.step == "confirm", 20, "card read")
+        d.tap("confirmYes")
+        d.wait_until(lambda: ui.vm.account.step == "phone", 10, "phone step")
+        d.type_into("phone", f"09880000{next(_PHONES):02d}")
+        shot("account")
+        d.tap("sendCode")
+        d.wait_until(lambda: ui.vm.account.step == "otp", 10, "otp step")
+        d.type_into("otpCode", last_code(outbox_path(settings)))
+        shot("account-otp")
+        d.tap("verifyCode")
+        d.wait_until(lambda: ui.vm.account.step == "consents", 10, "consents step")
+        shot("account-consents")
+        d.tap("consentsNext")
+        d.wait_until(lambda: ui.vm.account.step == "summary", 10, "summary")
+        shot("account-summary")
+        ui.vm.cancel()
+        d.wait_page("welcome")
+    finally:
+        services._card_reader = real_reader
 
 
 class _ForgedReader:

@@ -39,6 +39,8 @@ Item {
     function revealLater() { revealTimer.restart() }
     Timer { id: revealTimer; interval: 0; onTriggered: page.reveal() }
     onHeightChanged: page.revealLater()
+    // a new step of the same page (identify, account) starts at its top, with its title in view
+    onTitleChanged: flickable.contentY = 0
     Connections {
         target: page.Window.window
         function onActiveFocusItemChanged() { page.revealLater() }
