@@ -153,8 +153,8 @@ class IdentifyViewModel(SubViewModel):
         self._id_error = self._dob_error = NO_TEXT
         dob = parse_date(dob_text) if dob_text.strip() else None
         if dob is None:
-            self._dob_error = ("Nhập ngày sinh theo dạng ngày/tháng/năm, ví dụ 15/03/1986.",
-                               "Type the date of birth as day/month/year, e.g. 15/03/1986.")
+            self._dob_error = ("Nhập ngày sinh theo dạng ngày/tháng/năm, ví dụ 05/09/1960 (ngày 5 tháng 9 năm 1960).",
+                               "Type the date of birth as day/month/year, e.g. 05/09/1960 (5 September 1960).")
         elif dob > date.today():
             self._dob_error = ("Ngày sinh không được sau hôm nay.", "The date of birth cannot be after today.")
         try:
