@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.models.tables import Dossier, DossierDocument, DossierEvent, OutboxEvent, Payment, Procedure
+from kiosk.models.tables import Dossier, DossierDocument, DossierEvent, Payment, Procedure
 
 CHUNK = 1000
 # The contract keys first (issue 9), then the extras needed to recompute every figure.
@@ -41,6 +41,7 @@ _COLUMNS = (
     Dossier.returned_at, Dossier.supplement_requested_at, Dossier.fee, Dossier.payment_state, Dossier.digitised,
     Dossier.e_result, Dossier.reused, Dossier.supplement_rounds, Dossier.rating,
     Dossier.legal_channel, Dossier.sync_state, Dossier.paused_seconds, Procedure.level, Dossier.portal_version,
+    Dossier.reception_synced_at,
 )
 
 
@@ -105,25 +106,14 @@ def iter_dossiers(
                     "amount": pay.amount, "method": pay.method, "state": pay.state,
                     "confirmed_by": pay.confirmed_by, "paid_at": _iso(pay.paid_at, tz),
                 })
-            deliveries: dict[str, list[dict[str, Any]]] = defaultdict(list)
-            codes = [r.code for r in chunk]
-            for ob in s.execute(
-                select(OutboxEvent.dossier_code, OutboxEvent.created_at, OutboxEvent.sent_at)
-                .where(OutboxEvent.dossier_code.in_(codes))
-                .order_by(OutboxEvent.dossier_code, OutboxEvent.id)
-            ):
-                deliveries[ob.dossier_code].append({"created_at": _iso(ob.created_at, tz), "sent_at": _iso(ob.sent_at, tz)})
         for r in chunk:
-            yield _line(r, events.get(r.id, []), tz, papers.get(r.id, []), payments.get(r.id, []),
-                        deliveries.get(r.code, []))
+            yield _line(r, events.get(r.id, []), tz, papers.get(r.id, []), payments.get(r.id, []))
         last_id = ids[-1]
 
 
 def _line(
-    r: Any, events: list[dict[str, Any]], tz: ZoneInfo, papers: list[dict[str, Any]], payments: list[dict[str, Any]],
-    deliveries: list[dict[str, Any]] | None = None,
+    r: Any, events: list[dict[str, Any]], tz: ZoneInfo, papers: list[dict[str, Any]], payments: list[dict[str, Any]]
 ) -> dict[str, Any]:
-    deliveries = deliveries or []
     return {
         "code": r.code,
         "procedure": r.procedure_code,
@@ -154,7 +144,7 @@ def _line(
         "legal_channel": r.legal_channel,  # 1 trực tiếp, 2 trực tuyến, 3 BCCI; null: not stored
         "sync_state": r.sync_state,
         "portal_version": _iso(r.portal_version, tz),  # dvcqg: the copy the portal holds (QĐ 766 1.4)
-        "deliveries": deliveries,  # outbox events: written / delivered (QĐ 766 1.4)
+        "reception_synced_at": _iso(r.reception_synced_at, tz),  # the back office has the reception (QĐ 766 1.4)
         "paused_seconds": r.paused_seconds,  # working seconds waiting for the citizen (supplement)
         "events": events,
         "papers": papers,

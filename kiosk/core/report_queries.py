@@ -46,7 +46,6 @@ from kiosk.models.tables import (
     DossierDocument,
     DossierEvent,
     KioskSession,
-    OutboxEvent,
     Payment,
     Procedure,
 )
@@ -304,14 +303,11 @@ def of_level(level: str) -> ColumnElement[bool]:
 
 
 def synced_with_reception() -> ColumnElement[bool]:
-    """QĐ 766 1.4: the back office / portal holds the dossier with its reception: an outbox event written at or
-    after the reception was delivered, or (dvcqg adapter) the copy the portal holds is at least that recent.
-    Not ``sync_state`` now: it turns "pending" again after every later action."""
-    delivered = exists(
-        select(OutboxEvent.id).where(OutboxEvent.dossier_code == Dossier.code, OutboxEvent.sent_at.is_not(None),
-                                     OutboxEvent.created_at >= Dossier.received_at)
-    )
-    return or_(delivered, and_(Dossier.portal_version.is_not(None), Dossier.portal_version >= Dossier.received_at))
+    """QĐ 766 1.4: the back office / portal holds the dossier with its reception: the sender recorded a
+    delivery written at or after the reception (``reception_synced_at``), or the dvcqg adapter's copy is at
+    least that recent. Not ``sync_state`` now: it turns "pending" again after every later action."""
+    return or_(Dossier.reception_synced_at.is_not(None),
+               and_(Dossier.portal_version.is_not(None), Dossier.portal_version >= Dossier.received_at))
 
 
 def gateway_paid() -> ColumnElement[bool]:

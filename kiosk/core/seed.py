@@ -181,8 +181,12 @@ class Seeder:
                 codes = [format_code(self.agency, day, seq) for seq in range(last - len(sims) + 1, last + 1)]
                 for sim, code in zip(sims, codes, strict=True):
                     sim.row["code"] = code
-                    if sim.row.get("received_at") is not None and _never_delivered(code):
+                    received = sim.row.get("received_at")
+                    sim.row["reception_synced_at"] = None
+                    if received is not None and _never_delivered(code):
                         sim.row["sync_state"] = "failed"
+                    elif received is not None:
+                        sim.row["reception_synced_at"] = received + timedelta(minutes=2)
                 # Core (not ORM) executemany: one multi-row INSERT … RETURNING batch instead of the ORM's
                 # per-row split when rows have NULLs in different columns
                 conn = s.connection()

@@ -198,6 +198,8 @@ class Dossier(Base):
     result_path: Mapped[str | None] = mapped_column(Text)  # the signed result file (e_result)
     financial_requested_at: Mapped[datetime | None]  # status 6 pauses the clock from here
     language: Mapped[str] = mapped_column(String(5), default="vi", server_default="vi")  # the citizen's, for messages
+    # QĐ 766 1.4: the back office first confirmed a delivery carrying the reception (kiosk sync sender)
+    reception_synced_at: Mapped[datetime | None]
     # the applicant as received (name, ID, birth date, addresses, phone, source): forms show this, never the
     # citizen row as it is today
     applicant_snapshot: Mapped[dict[str, Any] | None] = mapped_column(JSON)

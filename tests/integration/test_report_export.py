@@ -187,10 +187,9 @@ def indicators(lines: list[dict[str, Any]], start: datetime, end: datetime, r: d
                 c["on_time"] += supplements <= 1 and ok
         if rec is not None and start <= rec < end:
             c["received"] += 1
-            # 1.4: a delivery written at or after the reception arrived, or the portal's copy is that recent
-            delivered = any(x["sent_at"] and _t(x["created_at"]) >= rec for x in d["deliveries"])  # type: ignore[operator]
+            # 1.4: the back office confirmed a delivery carrying the reception, or the portal's copy is that recent
             portal = _t(d["portal_version"])
-            c["synced"] += delivered or (portal is not None and portal >= rec)
+            c["synced"] += d["reception_synced_at"] is not None or (portal is not None and portal >= rec)
             legal = d["legal_channel"] if d["legal_channel"] is not None else LEGACY_LEGAL[d["channel"]]
             c[f"received_{d['level']}"] += 1
             if legal == 2:

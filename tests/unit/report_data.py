@@ -296,6 +296,7 @@ def build_indicators(session: Session, calendar: WorkCalendar) -> None:
     for d in (k1, r1, r3):  # 1.4: the reception reached the back office (an outbox event delivered after it)
         d.sync_state = "synced"
         at = d.received_at or d.submitted_at
+        d.reception_synced_at = at + timedelta(minutes=1)
         session.add(OutboxEvent(event_id=f"rx-{d.code}", dossier_code=d.code, kind="dossier.accepted", payload={},
                                 created_at=at, attempts=1, next_attempt_at=at, sent_at=at + timedelta(minutes=1)))
     # R2's only delivered event is from before its reception (the submission): not synced with its reception

@@ -176,6 +176,15 @@ class OutboxSender:
                 .where(OutboxEvent.id == event_id, OutboxEvent.sent_at.is_(None))
                 .values(sent_at=now, last_error=None)
             )
+            # QĐ 766 1.4: the first delivery written at or after the reception puts the received dossier on record
+            created = s.scalar(select(OutboxEvent.created_at).where(OutboxEvent.id == event_id))
+            if created is not None:
+                s.execute(
+                    update(Dossier)
+                    .where(Dossier.code == code, Dossier.reception_synced_at.is_(None), Dossier.received_at.is_not(None),
+                           Dossier.received_at <= created)
+                    .values(reception_synced_at=now)
+                )
             still = s.scalar(
                 select(OutboxEvent.id).where(OutboxEvent.dossier_code == code, OutboxEvent.sent_at.is_(None)).limit(1)
             )
