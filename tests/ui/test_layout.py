@@ -179,9 +179,32 @@ def test_no_text_elided_or_overlapping_on_any_screen_in_any_mode(ui_factory, out
     audit("staff sign-in")
     ui.vm.cancel()
     d.wait_page("welcome")
+    # "card cannot be verified": the chip's data does not match its signature
+    ui.vm.services._card_reader = _ForgedReader()
+    d.tap("startSubmit")
+    d.wait_page("notice")
+    d.tap("acceptNotice")
+    d.wait_page("identify")
+    ui.vm.identify.submitQr(demo_qr(0))
+    d.wait_until(lambda: ui.vm.identify.step == "error" and ui.vm.identify.errorKind == "untrusted", 10, "refused")
+    audit("identify: card cannot be verified")
+    ui.vm._start_countdown()  # "Bạn còn đó không?" (10 s before an idle visit is wiped)
+    d.wait_until(lambda: d.find("idleOverlay") is not None and d.find("idleOverlay").isVisible(), 5, "countdown")
+    audit("are you still there?")
+    ui.vm.stillHere()
+    ui.vm.cancel()
 
-    assert len(audit.screens) >= 28 and audit.checks == len(audit.screens) * 16
+    assert len(audit.screens) >= 30 and audit.checks == len(audit.screens) * 16
     assert not audit.problems, f"{len(audit.problems)} problems:\n" + "\n".join(audit.problems[:80])
     took = time.monotonic() - t0
     print(f"layout audit: {len(audit.screens)} screens x 16 modes = {audit.checks} checks in {took:.1f} s")
     assert took < 150  # the whole audit, ~500 checked screens (about a minute when the machine is not loaded)
+
+
+class _ForgedReader:
+    """The simulated chip, but its data does not match its signature (passive authentication failed)."""
+
+    def read(self, key, progress=None):  # type: ignore[no-untyped-def]
+        result = SimulatedCardReader(step_delay=0.002).read(key, progress)
+        result.passive_auth = "failed"
+        return result
