@@ -32,9 +32,12 @@ def test_help_is_offered_once_after_a_step_without_progress(ui_factory, app, clo
     d.tap("typeInstead")  # a new step of the page is progress too
     d.pump(1200)
     assert not vm.helpOffer
+    vm.voice.setEnabled(True)  # "Nghe hướng dẫn" on: the offer is read out too
     d.wait_until(lambda: vm.helpOffer, 5, "offer of help")
     overlay = d.item("helpOfferOverlay")
     assert overlay.isVisible() and d.text_of("helpOfferTitle") == "Bạn có cần giúp không?"
+    d.wait_until(lambda: ("vi", "Bạn có cần giúp không? Cán bộ có thể đến ki-ốt này để giúp bạn. Hỗ trợ là miễn phí.")
+                 in vm.voice.spoken, 5, "offer spoken")
     d.tap("helpOfferContinue")
     assert not vm.helpOffer and not d.find("helpOfferOverlay").isVisible()
     d.tap("langEn")  # still on the same step, and later on another page: never a second offer this visit

@@ -356,6 +356,8 @@ ApplicationWindow {
         objectName: "helpOfferOverlay"
         anchors.fill: parent
         visible: root.kiosk.helpOffer && !root.kiosk.idleWarning
+        // spoken too when "Nghe hướng dẫn" is on (the voice says nothing while it is off)
+        onVisibleChanged: if (visible) root.kiosk.voice.say(helpOfferTitle.text + " " + helpOfferText.text)
         color: "#CC000000"
         MouseArea { anchors.fill: parent }
         KCard {
@@ -368,6 +370,7 @@ ApplicationWindow {
                 anchors.margins: 40
                 spacing: 24
                 KText {
+                    id: helpOfferTitle
                     objectName: "helpOfferTitle"
                     Layout.fillWidth: true
                     text: qsTr("Would you like some help?")
@@ -376,6 +379,7 @@ ApplicationWindow {
                     horizontalAlignment: Text.AlignHCenter
                 }
                 KText {
+                    id: helpOfferText
                     Layout.fillWidth: true
                     text: qsTr("A staff member can come to this kiosk and help you. It is free.")
                     horizontalAlignment: Text.AlignHCenter
