@@ -312,129 +312,151 @@ ApplicationWindow {
         }
     }
 
-    Rectangle {
-        objectName: "idleOverlay"
+    // built only while shown: nothing of it is created before the first frame
+    Loader {
         anchors.fill: parent
-        visible: root.kiosk.idleWarning
-        color: "#CC000000"
-        MouseArea { anchors.fill: parent }
-        KCard {
-            anchors.centerIn: parent
-            width: Math.min(parent.width - 80, 820)
-            height: idleCol.implicitHeight + 80
-            ColumnLayout {
-                id: idleCol
-                anchors.fill: parent
-                anchors.margins: 40
-                spacing: 24
-                KText {
-                    Layout.fillWidth: true
-                    text: qsTr("Are you still there?")
-                    font.pixelSize: Theme.title
-                    font.bold: true
-                    horizontalAlignment: Text.AlignHCenter
-                }
-                KText {
-                    objectName: "idleCountdown"
-                    Layout.fillWidth: true
-                    text: qsTr("For your safety, your information will be erased in %1 seconds.").arg(root.kiosk.idleSecondsLeft)
-                    horizontalAlignment: Text.AlignHCenter
-                }
-                KButton {
-                    objectName: "stillHere"
-                    Layout.alignment: Qt.AlignHCenter
-                    kind: "primary"
-                    text: qsTr("I am still here")
-                    onClicked: root.kiosk.stillHere()
+        active: root.kiosk.idleWarning
+        sourceComponent: Component {
+            Rectangle {
+                objectName: "idleOverlay"
+                visible: root.kiosk.idleWarning
+                color: "#CC000000"
+                MouseArea { anchors.fill: parent }
+                KCard {
+                    anchors.centerIn: parent
+                    width: Math.min(parent.width - 80, 820)
+                    height: idleCol.implicitHeight + 80
+                    ColumnLayout {
+                        id: idleCol
+                        anchors.fill: parent
+                        anchors.margins: 40
+                        spacing: 24
+                        KText {
+                            Layout.fillWidth: true
+                            text: qsTr("Are you still there?")
+                            font.pixelSize: Theme.title
+                            font.bold: true
+                            horizontalAlignment: Text.AlignHCenter
+                        }
+                        KText {
+                            objectName: "idleCountdown"
+                            Layout.fillWidth: true
+                            text: qsTr("For your safety, your information will be erased in %1 seconds.").arg(root.kiosk.idleSecondsLeft)
+                            horizontalAlignment: Text.AlignHCenter
+                        }
+                        KButton {
+                            objectName: "stillHere"
+                            Layout.alignment: Qt.AlignHCenter
+                            kind: "primary"
+                            text: qsTr("I am still here")
+                            onClicked: root.kiosk.stillHere()
+                        }
+                    }
                 }
             }
         }
     }
 
     // after a while on one screen without moving on, the kiosk offers help once per visit (KioskViewModel)
-    Rectangle {
-        objectName: "helpOfferOverlay"
+    // built only while shown: nothing of it is created before the first frame
+    Loader {
         anchors.fill: parent
-        visible: root.kiosk.helpOffer && !root.kiosk.idleWarning
-        // spoken too when "Nghe hướng dẫn" is on (the voice says nothing while it is off)
-        onVisibleChanged: if (visible) root.kiosk.voice.say(helpOfferTitle.text + " " + helpOfferText.text)
-        color: "#CC000000"
-        MouseArea { anchors.fill: parent }
-        KCard {
-            anchors.centerIn: parent
-            width: Math.min(parent.width - 80, 900)
-            height: helpCol.implicitHeight + 80
-            ColumnLayout {
-                id: helpCol
+        active: root.kiosk.helpOffer
+        sourceComponent: Component {
+            Rectangle {
+                objectName: "helpOfferOverlay"
                 anchors.fill: parent
-                anchors.margins: 40
-                spacing: 24
-                KText {
-                    id: helpOfferTitle
-                    objectName: "helpOfferTitle"
-                    Layout.fillWidth: true
-                    text: qsTr("Would you like some help?")
-                    font.pixelSize: Theme.title
-                    font.bold: true
-                    horizontalAlignment: Text.AlignHCenter
-                }
-                KText {
-                    id: helpOfferText
-                    Layout.fillWidth: true
-                    text: qsTr("A staff member can come to this kiosk and help you. It is free.")
-                    horizontalAlignment: Text.AlignHCenter
-                }
-                KButton {
-                    objectName: "helpOfferCall"
-                    Layout.fillWidth: true
-                    kind: "primary"
-                    text: qsTr("Yes, call staff")
-                    onClicked: root.kiosk.acceptHelpOffer()
-                }
-                KButton {
-                    objectName: "helpOfferContinue"
-                    Layout.fillWidth: true
-                    text: qsTr("No, I will continue myself")
-                    onClicked: root.kiosk.declineHelpOffer()
+                visible: root.kiosk.helpOffer && !root.kiosk.idleWarning
+                // spoken too when "Nghe hướng dẫn" is on (the voice says nothing while it is off)
+                function speak() { root.kiosk.voice.say(helpOfferTitle.text + " " + helpOfferText.text) }
+                Component.onCompleted: if (visible) speak()
+                onVisibleChanged: if (visible) speak()
+                color: "#CC000000"
+                MouseArea { anchors.fill: parent }
+                KCard {
+                    anchors.centerIn: parent
+                    width: Math.min(parent.width - 80, 900)
+                    height: helpCol.implicitHeight + 80
+                    ColumnLayout {
+                        id: helpCol
+                        anchors.fill: parent
+                        anchors.margins: 40
+                        spacing: 24
+                        KText {
+                            id: helpOfferTitle
+                            objectName: "helpOfferTitle"
+                            Layout.fillWidth: true
+                            text: qsTr("Would you like some help?")
+                            font.pixelSize: Theme.title
+                            font.bold: true
+                            horizontalAlignment: Text.AlignHCenter
+                        }
+                        KText {
+                            id: helpOfferText
+                            Layout.fillWidth: true
+                            text: qsTr("A staff member can come to this kiosk and help you. It is free.")
+                            horizontalAlignment: Text.AlignHCenter
+                        }
+                        KButton {
+                            objectName: "helpOfferCall"
+                            Layout.fillWidth: true
+                            kind: "primary"
+                            text: qsTr("Yes, call staff")
+                            onClicked: root.kiosk.acceptHelpOffer()
+                        }
+                        KButton {
+                            objectName: "helpOfferContinue"
+                            Layout.fillWidth: true
+                            text: qsTr("No, I will continue myself")
+                            onClicked: root.kiosk.declineHelpOffer()
+                        }
+                    }
                 }
             }
         }
     }
 
-    Rectangle {
-        objectName: "draftOfferOverlay"
+    // built only while shown: nothing of it is created before the first frame
+    Loader {
         anchors.fill: parent
-        visible: root.kiosk.draftOffer
-        color: "#CC000000"
-        MouseArea { anchors.fill: parent }
-        KCard {
-            anchors.centerIn: parent
-            width: Math.min(parent.width - 80, 820)
-            height: draftCol.implicitHeight + 80
-            ColumnLayout {
-                id: draftCol
+        active: root.kiosk.draftOffer
+        sourceComponent: Component {
+            Rectangle {
+                objectName: "draftOfferOverlay"
                 anchors.fill: parent
-                anchors.margins: 40
-                spacing: 24
-                KText {
-                    Layout.fillWidth: true
-                    text: qsTr("Continue the dossier you started?")
-                    font.pixelSize: Theme.title
-                    font.bold: true
-                    horizontalAlignment: Text.AlignHCenter
-                }
-                KButton {
-                    objectName: "draftResume"
-                    Layout.fillWidth: true
-                    kind: "primary"
-                    text: qsTr("Continue where I was")
-                    onClicked: root.kiosk.resumeDraft()
-                }
-                KButton {
-                    objectName: "draftDiscard"
-                    Layout.fillWidth: true
-                    text: qsTr("Start again and erase the draft")
-                    onClicked: root.kiosk.discardDraft()
+                visible: root.kiosk.draftOffer
+                color: "#CC000000"
+                MouseArea { anchors.fill: parent }
+                KCard {
+                    anchors.centerIn: parent
+                    width: Math.min(parent.width - 80, 820)
+                    height: draftCol.implicitHeight + 80
+                    ColumnLayout {
+                        id: draftCol
+                        anchors.fill: parent
+                        anchors.margins: 40
+                        spacing: 24
+                        KText {
+                            Layout.fillWidth: true
+                            text: qsTr("Continue the dossier you started?")
+                            font.pixelSize: Theme.title
+                            font.bold: true
+                            horizontalAlignment: Text.AlignHCenter
+                        }
+                        KButton {
+                            objectName: "draftResume"
+                            Layout.fillWidth: true
+                            kind: "primary"
+                            text: qsTr("Continue where I was")
+                            onClicked: root.kiosk.resumeDraft()
+                        }
+                        KButton {
+                            objectName: "draftDiscard"
+                            Layout.fillWidth: true
+                            text: qsTr("Start again and erase the draft")
+                            onClicked: root.kiosk.discardDraft()
+                        }
+                    }
                 }
             }
         }
