@@ -644,52 +644,52 @@
         <translation>Cancel and erase</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="332" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="336" />
         <source>Are you still there?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="340" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="344" />
         <source>For your safety, your information will be erased in %1 seconds.</source>
         <translation>For your safety, your information will be erased in %1 seconds.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="347" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="351" />
         <source>I am still here</source>
         <translation>I am still here</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="373" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="389" />
         <source>Would you like some help?</source>
         <translation>Would you like some help?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="380" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="397" />
         <source>A staff member can come to this kiosk and help you. It is free.</source>
         <translation>A staff member can come to this kiosk and help you. It is free.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="387" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="404" />
         <source>Yes, call staff</source>
         <translation>Yes, call staff</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="393" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="410" />
         <source>No, I will continue myself</source>
         <translation>No, I will continue myself</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="417" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="441" />
         <source>Continue the dossier you started?</source>
         <translation>Continue the dossier you started?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="426" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="450" />
         <source>Continue where I was</source>
         <translation>Continue where I was</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="432" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="456" />
         <source>Start again and erase the draft</source>
         <translation>Start again and erase the draft</translation>
     </message>

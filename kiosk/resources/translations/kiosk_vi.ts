@@ -644,52 +644,52 @@
         <translation>Hủy và xóa thông tin</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="332" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="336" />
         <source>Are you still there?</source>
         <translation>Bạn còn đó không?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="340" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="344" />
         <source>For your safety, your information will be erased in %1 seconds.</source>
         <translation>Để bảo vệ bạn, thông tin sẽ được xóa sau %1 giây.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="347" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="351" />
         <source>I am still here</source>
         <translation>Tôi vẫn đang ở đây</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="373" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="389" />
         <source>Would you like some help?</source>
         <translation>Bạn có cần giúp không?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="380" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="397" />
         <source>A staff member can come to this kiosk and help you. It is free.</source>
         <translation>Cán bộ có thể đến ki-ốt này để giúp bạn. Hỗ trợ là miễn phí.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="387" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="404" />
         <source>Yes, call staff</source>
         <translation>Có, gọi cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="393" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="410" />
         <source>No, I will continue myself</source>
         <translation>Không, tôi tự làm tiếp</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="417" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="441" />
         <source>Continue the dossier you started?</source>
         <translation>Tiếp tục hồ sơ đang làm dở?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="426" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="450" />
         <source>Continue where I was</source>
         <translation>Tiếp tục từ chỗ đang làm</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/Kiosk/Main.qml" line="432" />
+        <location filename="../../ui/qml/Kiosk/Main.qml" line="456" />
         <source>Start again and erase the draft</source>
         <translation>Làm lại từ đầu và xóa bản nháp</translation>
     </message>

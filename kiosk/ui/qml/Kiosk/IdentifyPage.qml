@@ -21,11 +21,11 @@ KPage {
     primaryName: "confirmYes"
     onPrimary: page.vm.confirm()
     instruction: vm.step === "confirm" ? qsTr("Check the name and date of birth. If they are yours, touch Yes, this is me.")
-         : vm.step === "reading" ? qsTr("Please keep the card still on the reader.")
+         : vm.step === "reading" ? qsTr("Now lay your card flat on the reader and leave it there until the bar is full.")
          : vm.step === "error" && vm.errorKind === "untrusted" ? qsTr("Touch Call staff: an officer will help you at the counter.")
          : vm.step === "error" ? qsTr("Touch Try again, type the number instead, or call staff.")
          : vm.step === "typed" ? qsTr("Type the 12-digit ID number and your date of birth.")
-         : qsTr("Lay the card flat on the reader and wait a moment.")
+         : qsTr("Hold the front of your ID card, where the QR code is printed, under the scanner light.")
 
     // --- place the card + scan its QR ---------------------------------------------------------------
     Column {
