@@ -95,5 +95,7 @@ def test_font_covers_translations() -> None:
     for ts in sorted((RESOURCES / "translations").glob("*.ts")):
         for i, el in enumerate(ET.parse(ts).getroot().iter()):
             if el.tag in ("source", "translation", "numerusform") and el.text:
-                texts[f"{ts.name}:{i}"] = el.text
+                # the screen's own marks (✓ ⚠ › ‹ ⌫ ⇧ ★) are drawn by Qt's fallback font and never printed;
+                # tests/ui/test_qml_static.py allows the same set
+                texts[f"{ts.name}:{i}"] = "".join(c for c in el.text if c not in "✓⚠›‹⌫⇧★")
     assert missing(texts) == {}  # vacuous until translations are added; then every string is checked
