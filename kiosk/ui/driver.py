@@ -7,6 +7,7 @@ events on the window at an item's centre), so what the tests prove is what the d
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -35,10 +36,12 @@ class _FrameCounter(QObject):
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.count = 0
+        self.times: deque[float] = deque(maxlen=64)  # perf_counter of the latest frames (benchmarks/journey.py)
 
     @Slot()
     def tick(self) -> None:
         self.count = self.count + 1
+        self.times.append(time.perf_counter())
 
 
 class Driver:
@@ -170,12 +173,20 @@ class Driver:
         if item.width() <= 0 or item.height() <= 0:
             raise DriverError(f"{name} has no size yet; nothing to tap")
         pt = self.centre(item)
+        self.last_touch_at = time.perf_counter()
         if touch:
             QTest.touchEvent(self.window, self._touch).press(0, pt, self.window).commit()
             QTest.touchEvent(self.window, self._touch).release(0, pt, self.window).commit()
         else:
             QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pt)
         self.pump(30)
+
+    def frames_since(self, t: float) -> list[float]:
+        """perf_counter times of the frames drawn at or after ``t`` (the latest 64 kept)."""
+        try:
+            return [x for x in self._counter.times if x >= t]
+        except RuntimeError:
+            return []
 
     def long_press(self, name: str, ms: int = 1700) -> None:
         """Hold a finger on an item for ``ms`` (the hidden staff entry opens after 1.5 s)."""
