@@ -316,6 +316,20 @@ def supplement_data(
     )
 
 
+def _decision(
+    dossier: Dossier, action: Action, reason: str | None, staff_name: str | None
+) -> tuple[Any, str, str | None]:
+    """The latest ``action`` event of a decision form (Mẫu 03, 05): its reason and the officer, unless given."""
+    event = latest_event(dossier, (action.value,))
+    if reason is None:
+        if event is None:
+            raise MissingEventError(f"no {action.value} recorded for this dossier")
+        reason = str(event.details.get("reason") or "")
+    if staff_name is None and event is not None:
+        staff_name = _staff_name(dossier, event.staff_id)
+    return event, reason, staff_name
+
+
 def refusal_data(
     dossier: Dossier,
     settings: Settings,
@@ -325,13 +339,7 @@ def refusal_data(
     issued_at: datetime | None = None,
 ) -> RefusalData:
     """Mẫu 03. Without ``reason`` the latest "refuse" event supplies it."""
-    event = latest_event(dossier, (Action.REFUSE.value,))
-    if reason is None:
-        if event is None:
-            raise MissingEventError("no refusal recorded for this dossier")
-        reason = str(event.details.get("reason") or "")
-    if staff_name is None and event is not None:
-        staff_name = _staff_name(dossier, event.staff_id)
+    event, reason, staff_name = _decision(dossier, Action.REFUSE, reason, staff_name)
     return RefusalData(
         header=agency_header(settings),
         dossier_code=dossier.code,
@@ -354,13 +362,7 @@ def stop_data(
     issued_at: datetime | None = None,
 ) -> StopData:
     """Mẫu 05 (TT 03/2025). Without ``reason`` the latest "stop" event supplies it."""
-    event = latest_event(dossier, (Action.STOP.value,))
-    if reason is None:
-        if event is None:
-            raise MissingEventError("no stop recorded for this dossier")
-        reason = str(event.details.get("reason") or "")
-    if staff_name is None and event is not None:
-        staff_name = _staff_name(dossier, event.staff_id)
+    event, reason, staff_name = _decision(dossier, Action.STOP, reason, staff_name)
     return StopData(
         header=agency_header(settings),
         dossier_code=dossier.code,

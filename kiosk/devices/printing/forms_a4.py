@@ -10,6 +10,8 @@ can be extracted and searched.
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib.pagesizes import A4
 
 from kiosk.devices.printing.fonts import BOLD, ITALIC, REGULAR
@@ -306,16 +308,22 @@ def render_supplement(data: SupplementData) -> RenderedDocument:
     return _done(c, buf, data, "02", TITLE_SUPPLEMENT)
 
 
+def _dossier_lines(cur: Any, data: Any, verb: str, when_label: str, when: Any, *, space: bool = True) -> None:
+    """The opening every decision form shares (Mẫu 03, 04, 05): code, who, what, and when it came in."""
+    cur.label_value("Mã hồ sơ:", data.dossier_code, bold_value=True)
+    cur.paragraph(f"{data.header.unit_name} {verb} hồ sơ của:", BODY)
+    _applicant_lines(cur, data.applicant, with_id=False)
+    cur.label_value("Nội dung yêu cầu giải quyết:", data.procedure_name)
+    if when:
+        cur.label_value(when_label, format_vn_time(when, data.tz))
+    if space:
+        cur.space(4)
+
+
 def render_refusal(data: RefusalData) -> RenderedDocument:
     """Mẫu 03: the dossier is not received, and why."""
     c, buf, cur = _form_start(data, "Mẫu số 03", TITLE_REFUSAL)
-    cur.label_value("Mã hồ sơ:", data.dossier_code, bold_value=True)
-    cur.paragraph(f"{data.header.unit_name} đã nhận hồ sơ của:", BODY)
-    _applicant_lines(cur, data.applicant, with_id=False)
-    cur.label_value("Nội dung yêu cầu giải quyết:", data.procedure_name)
-    if data.submitted_at:
-        cur.label_value("Thời gian nộp hồ sơ:", format_vn_time(data.submitted_at, data.tz))
-    cur.space(4)
+    _dossier_lines(cur, data, "đã nhận", "Thời gian nộp hồ sơ:", data.submitted_at)
     cur.paragraph(
         "Căn cứ quy định hiện hành, cơ quan, đơn vị từ chối tiếp nhận hồ sơ này với lý do như sau:", BODY
     )
@@ -334,12 +342,7 @@ def render_refusal(data: RefusalData) -> RenderedDocument:
 def render_apology(data: ApologyData) -> RenderedDocument:
     """Mẫu 04: the result will be late; an apology and the new appointment."""
     c, buf, cur = _form_start(data, "Mẫu số 04", TITLE_APOLOGY)
-    cur.label_value("Mã hồ sơ:", data.dossier_code, bold_value=True)
-    cur.paragraph(f"{data.header.unit_name} đã tiếp nhận hồ sơ của:", BODY)
-    _applicant_lines(cur, data.applicant, with_id=False)
-    cur.label_value("Nội dung yêu cầu giải quyết:", data.procedure_name)
-    if data.received_at:
-        cur.label_value("Thời gian nhận hồ sơ:", format_vn_time(data.received_at, data.tz))
+    _dossier_lines(cur, data, "đã tiếp nhận", "Thời gian nhận hồ sơ:", data.received_at, space=False)
     if data.old_due:
         cur.label_value("Thời gian hẹn trả kết quả:", format_vn_time(data.old_due, data.tz))
     cur.space(4)
@@ -366,13 +369,7 @@ def render_apology(data: ApologyData) -> RenderedDocument:
 def render_stop(data: StopData) -> RenderedDocument:
     """Mẫu 05: an accepted dossier will not be processed further, and why."""
     c, buf, cur = _form_start(data, "Mẫu số 05", TITLE_STOP)
-    cur.label_value("Mã hồ sơ:", data.dossier_code, bold_value=True)
-    cur.paragraph(f"{data.header.unit_name} đã tiếp nhận hồ sơ của:", BODY)
-    _applicant_lines(cur, data.applicant, with_id=False)
-    cur.label_value("Nội dung yêu cầu giải quyết:", data.procedure_name)
-    if data.received_at:
-        cur.label_value("Thời gian nhận hồ sơ:", format_vn_time(data.received_at, data.tz))
-    cur.space(4)
+    _dossier_lines(cur, data, "đã tiếp nhận", "Thời gian nhận hồ sơ:", data.received_at)
     cur.paragraph("Cơ quan, đơn vị thông báo dừng giải quyết hồ sơ nêu trên với lý do như sau:", BODY)
     cur.paragraph(data.reason or "(chưa ghi lý do)", BODY, bold=True, indent=8 * MM)
     cur.space(4)
