@@ -101,6 +101,9 @@ class CardSettings(BaseModel):
     # refuse chips whose Document Signer does not chain to trust_dir; None = True in production, else False
     require_trusted_chain: bool | None = None
     try_pace: bool = True
+    # after the QR is scanned the kiosk asks for the card on the reader: how long it waits for it (an elderly
+    # hand may need a while) before saying "no card" and offering Thử lại
+    wait_for_card_s: float = Field(default=20.0, ge=0, le=120)
     virtual_card: bool = False  # the project's emulated CCCD; refused in production
 
 

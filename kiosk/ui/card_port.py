@@ -61,13 +61,13 @@ class PcscCardReader:
     """The card package's blocking reader (pyscard over pcscd): kiosk.devices.card.service.read_card."""
 
     def __init__(self, settings: Any, reader: str | None = None, trust_dir: Any = None,
-                 wait_for_card: float = 2.0, require_trusted_chain: bool | None = None) -> None:
+                 wait_for_card: float | None = None, require_trusted_chain: bool | None = None) -> None:
         from kiosk.devices.card.trust import TrustPolicy
 
         self.settings = settings
         self.reader = reader if reader is not None else settings.card.reader
         self.trust_dir = trust_dir if trust_dir is not None else settings.card.trust_dir
-        self.wait_for_card = wait_for_card
+        self.wait_for_card = float(settings.card.wait_for_card_s if wait_for_card is None else wait_for_card)
         policy = TrustPolicy.from_settings(settings)
         # the site's policy; a caller may make it stricter, never laxer
         self.require_trusted_chain = policy.require_trusted_chain or bool(require_trusted_chain)

@@ -53,6 +53,8 @@ class IdentifyViewModel(SubViewModel):
         self._typed_dob = ""
         self._key = None
         self._reading = False
+        # a read still running for an earlier visit must never land in this one (its card, its person)
+        self._read_gen = getattr(self, "_read_gen", 0) + 1
         self.changed.emit()
 
     # -- privacy notice -------------------------------------------------------------------------------
@@ -191,6 +193,7 @@ class IdentifyViewModel(SubViewModel):
         self.changed.emit()
         reader = self.services.card_reader
         worker = self.root.worker
+        gen = self._read_gen
 
         def job(progress: Any) -> ReadResult:
             import threading
@@ -198,7 +201,17 @@ class IdentifyViewModel(SubViewModel):
             self.read_thread_id = threading.get_ident()
             return reader.read(key, progress)
 
-        worker.submit(job, self._read_done, self._read_failed, on_progress=self._on_progress)
+        def done(result: ReadResult) -> None:
+            if gen != self._read_gen:  # the visit ended meanwhile: this card's data goes, unseen
+                result.wipe()
+                return
+            self._read_done(result)
+
+        def failed(exc: BaseException) -> None:
+            if gen == self._read_gen:
+                self._read_failed(exc)
+
+        worker.submit(job, done, failed, on_progress=self._on_progress)
 
     def _on_progress(self, done: int, total: int) -> None:
         self._progress = min(1.0, done / total) if total else 0.0
