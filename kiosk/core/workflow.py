@@ -375,6 +375,13 @@ def is_allowed(status: int, action: Action | str, *, accepted: bool = False, rol
     return role is None or role in r.roles
 
 
+# statuses in which the statutory clock stands still, waiting for the citizen: every status an action with
+# ClockEffect.PAUSE leads to (5 supplement, 6 financial obligation); the due date moves when it resumes
+CLOCK_PAUSED: frozenset[Status] = frozenset(
+    to for r in TRANSITIONS.values() if r.clock == ClockEffect.PAUSE for to in r.moves.values() if isinstance(to, Status)
+)
+
+
 def check(
     status: int,
     action: Action | str,
@@ -435,6 +442,7 @@ def due_range(calendar: WorkCalendar, submitted_at: datetime, limit: TimeLimit) 
 
 
 __all__ = [
+    "CLOCK_PAUSED",
     "ACCEPT_WINDOW_HOURS", "ACTION_LABELS_EN", "ACTION_LABELS_VI", "CHANNELS", "CHANNEL_LABELS_EN",
     "CHANNEL_LABELS_VI", "DELIVERY_CHOICES", "DELIVERY_LABELS_EN", "DELIVERY_LABELS_VI", "ELECTRONIC_CHANNELS",
     "FINAL_STATUSES", "FORM_TITLES", "KIOSK_CHANNELS", "LEGAL_CHANNEL_LABELS_EN", "LEGAL_CHANNEL_LABELS_VI",

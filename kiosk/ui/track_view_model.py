@@ -94,6 +94,7 @@ class TrackViewModel(SubViewModel):
             return {}
         # imported here, not at module import: keeps SQLAlchemy off the first frame
         from kiosk.core.dossiers import NEXT_STEP_EN
+        from kiosk.core.workflow import CLOCK_PAUSED
 
         vi = self.root.lang == "vi"
         status = int(i["status"])
@@ -102,7 +103,9 @@ class TrackViewModel(SubViewModel):
             "status": status,
             "statusText": i["status_text"] if vi else i.get("status_text_en", ""),
             "received": self._fmt(i.get("received")),
-            "due": self._fmt(i.get("due")),
+            # while the clock waits for the citizen the date on record is not the one they will get: say so
+            "due": self.t(("tạm dừng, tính tiếp khi ông/bà bổ sung xong", "paused until you have done what is asked"))
+            if status in CLOCK_PAUSED and i.get("due") else self._fmt(i.get("due")),
             "nextStep": i.get("next_step", "") if vi else (i.get("next_step_en") or NEXT_STEP_EN.get(status, "")),
             "history": [self._line(h, vi) for h in i.get("history", [])],
             "resultReady": bool(i.get("result_ready")),
