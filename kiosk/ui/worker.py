@@ -61,7 +61,7 @@ class _Task(QRunnable):
             self.fn = self.on_done = self.on_error = self.on_progress = None  # type: ignore[assignment]
             self.worker = None  # type: ignore[assignment]
             relay.done.emit(worker._finished_one, held)
-            del held, worker, relay
+            del held, worker  # (relay stays: the progress closure refers to it; it ends with this frame)
 
 
 class Worker(QObject):

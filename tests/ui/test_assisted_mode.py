@@ -10,7 +10,15 @@ import pytest
 from sqlalchemy import select
 
 from kiosk.core.audit import citizen_hash
-from kiosk.models.tables import AuditEvent, Citizen, Dossier, DossierEvent, HelpRequest, KioskSession, StaffUser
+from kiosk.models.tables import (
+    AuditEvent,
+    Citizen,
+    Dossier,
+    DossierEvent,
+    HelpRequest,
+    KioskSession,
+    StaffUser,
+)
 from kiosk.ui import journey
 from kiosk.ui.simulated import SimulatedCardReader
 
