@@ -161,6 +161,12 @@ def fee_for(procedure: _FeeTable, channel: int) -> int:
     return int(procedure.fee_online if int(channel) == LegalChannel.ONLINE else procedure.fee_counter)
 
 
+def kiosk_fee(procedure: _FeeTable, *, kiosk_counts_as_online: bool = True) -> int:
+    """The fee a dossier filed at the kiosk pays: what the procedure list, the detail page and the submission
+    all show and charge (the fee of the kiosk's legal channel under the site setting)."""
+    return fee_for(procedure, legal_channel("kiosk", kiosk_counts_as_online=kiosk_counts_as_online))
+
+
 PAYMENT_STATES = ("none", "unpaid", "paid_online", "paid_counter", "waived")
 PAID_STATES = ("paid_online", "paid_counter", "waived")
 PAYMENT_LABELS_VI: dict[str, str] = {
@@ -444,7 +450,7 @@ def due_range(calendar: WorkCalendar, submitted_at: datetime, limit: TimeLimit) 
 __all__ = [
     "CLOCK_PAUSED",
     "ACCEPT_WINDOW_HOURS", "ACTION_LABELS_EN", "ACTION_LABELS_VI", "CHANNELS", "CHANNEL_LABELS_EN",
-    "CHANNEL_LABELS_VI", "DELIVERY_CHOICES", "DELIVERY_LABELS_EN", "DELIVERY_LABELS_VI", "ELECTRONIC_CHANNELS",
+    "CHANNEL_LABELS_VI", "DELIVERY_CHOICES", "DELIVERY_LABELS_EN", "DELIVERY_LABELS_VI", "ELECTRONIC_CHANNELS", "kiosk_fee",
     "FINAL_STATUSES", "FORM_TITLES", "KIOSK_CHANNELS", "LEGAL_CHANNEL_LABELS_EN", "LEGAL_CHANNEL_LABELS_VI",
     "NEXT_STEP_EN", "NEXT_STEP_VI", "PAID_STATES", "PAYMENT_LABELS_EN", "PAYMENT_LABELS_VI", "PAYMENT_STATES",
     "PROVIDED", "PROVISIONS", "PROVISION_LABELS_EN", "PROVISION_LABELS_VI", "STAFF_ACTIONS", "STAFF_ROLES",

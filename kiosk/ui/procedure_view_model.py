@@ -47,9 +47,15 @@ class ProcedureViewModel(SubViewModel):
     def selected(self) -> Any:
         return self._selected
 
+    def _kiosk_fee(self, p: Any) -> int:
+        """What this procedure costs when filed here (kiosk.core.workflow.kiosk_fee, the submission's rule)."""
+        from kiosk.core.workflow import kiosk_fee
+
+        return kiosk_fee(p, kiosk_counts_as_online=self.services.settings.workflow.kiosk_counts_as_online)
+
     def _item(self, p: Any) -> dict[str, Any]:
         vi = self.root.lang == "vi"
-        fee = p.fee_online
+        fee = self._kiosk_fee(p)
         return {
             "code": p.code,
             "name": p.name if vi else p.name_en,
@@ -149,7 +155,7 @@ class ProcedureViewModel(SubViewModel):
             "partly": p.level == "mot_phan",
             "inPerson": (p.in_person_vi if vi else p.in_person_en) or "",
             "timeLimit": limit,
-            "fee": self._fee_text(p.fee_online),
+            "fee": self._fee_text(self._kiosk_fee(p)),
             "feeCounter": self._fee_text(p.fee_counter),
             "authority": (p.authority_vi if vi else p.authority_en) or "",
             "documents": docs,

@@ -118,10 +118,9 @@ class SubmitViewModel(SubViewModel):
         count as filed online (settings.workflow.kiosk_counts_as_online), else the counter fee."""
         if self._procedure is None:
             return 0
-        from kiosk.core.workflow import fee_for, legal_channel
+        from kiosk.core.workflow import kiosk_fee
 
-        online = self.services.settings.workflow.kiosk_counts_as_online
-        return fee_for(self._procedure, legal_channel("kiosk", kiosk_counts_as_online=online))
+        return kiosk_fee(self._procedure, kiosk_counts_as_online=self.services.settings.workflow.kiosk_counts_as_online)
 
     def _due_range_text(self, earliest: Any, latest: Any) -> str:
         """Before acceptance the due time is a range: accepted at once … accepted at the 8-working-hour deadline."""

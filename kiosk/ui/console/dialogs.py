@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.workflow import DELIVERY_CHOICES, DELIVERY_LABELS_VI
+
 COMMON_REASONS = [
     "Thiếu giấy tờ",
     "Giấy tờ không đúng mẫu",
@@ -218,7 +220,7 @@ class FinancialDialog(_Base):
 
 
 class ReturnDialog(_Base):
-    VIA = [("Tại quầy", "counter"), ("Qua bưu chính công ích", "postal"), ("Trực tuyến", "online")]
+    VIA = [(DELIVERY_LABELS_VI[v], v) for v in DELIVERY_CHOICES]  # the workflow's words and choices
 
     def __init__(self, default: str, parent: QWidget | None = None) -> None:
         super().__init__("Trả kết quả", parent)
